@@ -1,0 +1,647 @@
+//! Recognition: a compiled automaton over every surface form, then composition of raw
+//! matches into mentions ("Israeli" + "Prime Minister" + "Benjamin Netanyahu" is one
+//! mention), dated resolution and conservative references.
+
+use crate::dictionary::{code_on, seat_code, Dictionary, Entry, FormRole};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use chrono::NaiveDate;
+use dyad_model::{ActorMention, Sentence, Span};
+use std::collections::HashMap;
+
+/// Words that may stand between a country adjective and its agent word ("Israeli *senior*
+/// officials") without breaking the compound.
+const MODIFIERS: &[&str] = &[
+    "senior", "top", "acting", "deputy", "local", "high-ranking", "security", "foreign",
+    "interim", "new", "current", "outgoing", "incoming", "chief", "key", "leading", "two",
+    "three", "several", "many", "some", "other", "elite", "government", "state", "federal",
+    "national", "regional", "provincial", "military", "defence", "defense", "intelligence",
+    "border", "naval", "special", "armed", "own", "former", "ex", "then",
+];
+
+/// Agent words that, with no country in sight, take the country of the actor the text was
+/// just talking about ("Trump's inner circle ... Senior aides believe").
+const CONTEXT_AGENTS: &[&str] = &[
+    "aide", "aides", "adviser", "advisers", "advisor", "advisors", "official", "officials",
+    "spokesman", "spokeswoman", "spokesperson", "administration", "envoy", "envoys",
+    "negotiators", "diplomats", "ministers", "cabinet", "government",
+];
+
+const PRONOUNS: &[&str] = &["he", "she", "his", "her", "him"];
+
+/// A warning found while compiling: two entries claim the same surface form.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConflictWarning {
+    pub form: String,
+    pub kept: String,
+    pub dropped: String,
+}
+
+impl std::fmt::Display for ConflictWarning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "'{}' is claimed by {} and {}; keeping the first",
+            self.form, self.kept, self.dropped
+        )
+    }
+}
+
+#[derive(Clone, Debug)]
+struct Pattern {
+    entry: usize,
+    role: FormRole,
+    /// Index into the entry's codes for seats of government with their own role.
+    code: Option<usize>,
+    /// All-caps acronyms (US, UN) match case-sensitively; proper names need a capital.
+    case_sensitive: bool,
+    needs_capital: bool,
+}
+
+/// The compiled, immutable recogniser. Build once, share across threads.
+pub struct Recognizer {
+    automaton: AhoCorasick,
+    patterns: Vec<Pattern>,
+    entries: Vec<Entry>,
+    persons: Vec<bool>,
+    forms: Vec<String>,
+    /// Entries that are countries, whose capitals need the person-name guard.
+    is_country: Vec<bool>,
+}
+
+#[derive(Clone, Debug)]
+struct RawMatch {
+    span: Span,
+    pattern: usize,
+}
+
+impl Recognizer {
+    /// Compiles a dictionary (pure). Returns the recogniser and the conflicts it resolved.
+    pub fn new(dict: &Dictionary) -> (Recognizer, Vec<ConflictWarning>) {
+        let mut forms: Vec<String> = Vec::new();
+        let mut patterns: Vec<Pattern> = Vec::new();
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        let mut warnings = Vec::new();
+        for (idx, entry) in dict.entries.iter().enumerate() {
+            for (raw_form, role) in &entry.forms {
+                let (form, code) = seat_code(raw_form);
+                for variant in variants(form, role) {
+                    let key = variant.to_lowercase();
+                    if let Some(&other) = seen.get(&key) {
+                        let other_entry = &dict.entries[patterns[other].entry];
+                        if other_entry.codes != entry.codes && patterns[other].role == *role {
+                            warnings.push(ConflictWarning {
+                                form: variant.clone(),
+                                kept: format!("{} ({})", other_entry.name, other_entry.origin),
+                                dropped: format!("{} ({})", entry.name, entry.origin),
+                            });
+                        }
+                        continue;
+                    }
+                    let letters: Vec<char> = variant.chars().filter(|c| c.is_alphabetic()).collect();
+                    // Acronyms ("US", "UN") and mixed-case forms ("LeT") only match as
+                    // written; otherwise "us" and "let" would be actors.
+                    let acronym = letters.len() <= 4
+                        && letters.len() >= 2
+                        && letters.iter().all(|c| c.is_uppercase());
+                    let mixed = letters.iter().skip(1).any(|c| c.is_uppercase())
+                        && letters.iter().any(|c| c.is_lowercase())
+                        && !variant.contains(' ');
+                    let case_sensitive = acronym || mixed;
+                    let needs_capital = variant.chars().next().is_some_and(char::is_uppercase);
+                    seen.insert(key, patterns.len());
+                    patterns.push(Pattern {
+                        entry: idx,
+                        role: role.clone(),
+                        code,
+                        case_sensitive,
+                        needs_capital,
+                    });
+                    forms.push(variant);
+                }
+            }
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&forms[..])
+            .unwrap_or_else(|e| panic!("actor automaton: {e}"));
+        let persons = dict
+            .entries
+            .iter()
+            .map(|e| e.origin.file.contains("people"))
+            .collect();
+        let is_country = dict
+            .entries
+            .iter()
+            .map(|e| e.forms.iter().any(|(_, r)| *r == FormRole::CountryName))
+            .collect();
+        let recognizer = Recognizer {
+            automaton,
+            patterns,
+            entries: dict.entries.clone(),
+            persons,
+            forms,
+            is_country,
+        };
+        (recognizer, warnings)
+    }
+
+    /// Case-sensitive patterns match their own spelling, or the all-caps form of an acronym.
+    fn forms_equal(&self, pattern: usize, found: &str) -> bool {
+        let form = &self.forms[pattern];
+        form == found || (form.chars().all(|c| !c.is_lowercase()) && !found.chars().any(char::is_lowercase))
+    }
+
+    pub fn pattern_count(&self) -> usize {
+        self.patterns.len()
+    }
+
+    /// Finds actor mentions in `text`, sentence by sentence, resolving dated roles against
+    /// `date` (the article's publication date).
+    pub fn recognize(
+        &self,
+        text: &str,
+        sentences: &[Sentence],
+        date: Option<NaiveDate>,
+    ) -> Vec<ActorMention> {
+        let mut mentions: Vec<ActorMention> = Vec::new();
+        for sentence in sentences {
+            let raw = self.raw_matches(text, sentence.span);
+            let start = mentions.len();
+            self.compose(text, sentence, &raw, date, &mut mentions);
+            self.resolve_context(text, sentence, date, start, &mut mentions);
+        }
+        mentions
+    }
+
+    fn raw_matches(&self, text: &str, span: Span) -> Vec<RawMatch> {
+        let slice = span.slice(text);
+        let mut out = Vec::new();
+        for m in self.automaton.find_iter(slice) {
+            let (s, e) = (span.start + m.start(), span.start + m.end());
+            let pattern = &self.patterns[m.pattern().as_usize()];
+            let found = &text[s..e];
+            if !is_boundary_before(text, s) || !is_boundary_after(text, e) {
+                continue;
+            }
+            if pattern.case_sensitive && !self.forms_equal(m.pattern().as_usize(), found) {
+                continue;
+            }
+            if pattern.needs_capital && !found.chars().next().is_some_and(char::is_uppercase) {
+                continue;
+            }
+            out.push(RawMatch {
+                span: Span::new(s, e),
+                pattern: m.pattern().as_usize(),
+            });
+        }
+        out
+    }
+
+    fn compose(
+        &self,
+        text: &str,
+        sentence: &Sentence,
+        raw: &[RawMatch],
+        date: Option<NaiveDate>,
+        out: &mut Vec<ActorMention>,
+    ) {
+        let mut i = 0;
+        while i < raw.len() {
+            let m = &raw[i];
+            let p = &self.patterns[m.pattern];
+            let entry = &self.entries[p.entry];
+            match p.role {
+                FormRole::Adjective | FormRole::CountryName | FormRole::People => {
+                    if p.role == FormRole::CountryName && self.looks_like_person_name(text, sentence, raw, i) {
+                        i += 1;
+                        continue;
+                    }
+                    // A chain of countries joined by "and", "or" or commas sharing one agent:
+                    // "Hungarian and Romanian officials".
+                    let mut chain = vec![i];
+                    let mut j = i + 1;
+                    while j < raw.len()
+                        && matches!(
+                            self.patterns[raw[j].pattern].role,
+                            FormRole::Adjective | FormRole::CountryName
+                        )
+                        && is_conjunction(between(text, raw[j - 1].span, raw[j].span))
+                    {
+                        chain.push(j);
+                        j += 1;
+                    }
+                    let agent = (j < raw.len()
+                        && self.patterns[raw[j].pattern].role == FormRole::Agent
+                        && joins_agent(between(text, raw[j - 1].span, raw[j].span)))
+                    .then_some(j);
+                    if let Some(a) = agent {
+                        let role = &self.entries[self.patterns[raw[a].pattern].entry].codes[0].code;
+                        // "Israeli Prime Minister Benjamin Netanyahu": the person closes it.
+                        let person = (a + 1 < raw.len()
+                            && self.patterns[raw[a + 1].pattern].role == FormRole::Name
+                            && between(text, raw[a].span, raw[a + 1].span).trim().is_empty())
+                        .then_some(a + 1);
+                        for (k, &c) in chain.iter().enumerate() {
+                            let country_entry = &self.entries[self.patterns[raw[c].pattern].entry];
+                            let country = country_of(country_entry);
+                            let last = k + 1 == chain.len();
+                            let end = if !last {
+                                raw[c].span.end
+                            } else if let Some(pi) = person {
+                                raw[pi].span.end
+                            } else {
+                                raw[a].span.end
+                            };
+                            let span = Span::new(raw[c].span.start, end);
+                            let person_code = person.filter(|_| last).and_then(|pi| {
+                                let pe = &self.entries[self.patterns[raw[pi].pattern].entry];
+                                code_on(&pe.codes, date).map(|c| (c.to_string(), pe))
+                            });
+                            let (code, how) = match person_code {
+                                Some((code, pe)) => (code, format!("{} ({})", pe.name, pe.origin)),
+                                None => (
+                                    format!("{country}{role}"),
+                                    format!(
+                                        "{} + {} ({})",
+                                        country_entry.name,
+                                        span_text(text, raw[a].span).to_lowercase(),
+                                        country_entry.origin
+                                    ),
+                                ),
+                            };
+                            out.push(mention(text, span, code, how, sentence.index));
+                        }
+                        i = person.map_or(a + 1, |pi| pi + 1);
+                        continue;
+                    }
+                    for &c in &chain {
+                        let ce = &self.entries[self.patterns[raw[c].pattern].entry];
+                        let cp = &self.patterns[raw[c].pattern];
+                        let code = match cp.role {
+                            FormRole::CountryName => ce.codes[0].code.clone(),
+                            _ => country_of(ce).to_string(),
+                        };
+                        let how = format!("{} ({})", ce.name, ce.origin);
+                        out.push(mention(text, raw[c].span, code, how, sentence.index));
+                    }
+                    i = j;
+                }
+                FormRole::Agent => {
+                    // "President Donald Trump": a title before a name belongs to the name.
+                    if i + 1 < raw.len()
+                        && self.patterns[raw[i + 1].pattern].role == FormRole::Name
+                        && between(text, m.span, raw[i + 1].span).trim().is_empty()
+                    {
+                        let next = &raw[i + 1];
+                        let ne = &self.entries[self.patterns[next.pattern].entry];
+                        if let Some(code) = self.code_of(next.pattern, date) {
+                            let span = Span::new(m.span.start, next.span.end);
+                            let how = format!("{} ({})", ne.name, ne.origin);
+                            out.push(mention(text, span, code, how, sentence.index));
+                        }
+                        i += 2;
+                        continue;
+                    }
+                    // "the State Department spokesman": an agent right after a named body
+                    // belongs to that body's country.
+                    if let Some(prev) = out.last().filter(|p| {
+                        p.sentence == sentence.index
+                            && p.code.len() >= 3
+                            && !p.code.starts_with('?')
+                            && between(text, p.span, m.span).trim().is_empty()
+                    }) {
+                        let code = with_role(&prev.code, &entry.codes[0].code);
+                        let how = format!("{} + {} ({})", prev.text, span_text(text, m.span).to_lowercase(), entry.origin);
+                        let span = Span::new(prev.span.start, m.span.end);
+                        out.pop();
+                        out.push(mention(text, span, code, how, sentence.index));
+                        i += 1;
+                        continue;
+                    }
+                    // Agent alone: resolved from context after composition.
+                    let how = format!("agent {} ({})", entry.name, entry.origin);
+                    let mut bare = mention(text, m.span, String::new(), how, sentence.index);
+                    bare.code = format!("?{}", entry.codes[0].code);
+                    out.push(bare);
+                    i += 1;
+                }
+                FormRole::Name => {
+                    if self.is_country[p.entry] && self.looks_like_person_name(text, sentence, raw, i) {
+                        i += 1;
+                        continue;
+                    }
+                    if let Some(code) = self.code_of(m.pattern, date) {
+                        let how = format!("{} ({})", entry.name, entry.origin);
+                        out.push(mention(text, m.span, code, how, sentence.index));
+                    }
+                    i += 1;
+                }
+            }
+        }
+    }
+
+    fn code_of(&self, pattern: usize, date: Option<NaiveDate>) -> Option<String> {
+        let p = &self.patterns[pattern];
+        let entry = &self.entries[p.entry];
+        match p.code {
+            Some(idx) => entry.codes.get(idx).map(|c| c.code.clone()),
+            None => code_on(&entry.codes, date).map(String::from),
+        }
+    }
+
+    /// "Michael Jordan", "Jordan Peterson", "Atlanta, Georgia": a country name inside a
+    /// person's or a place's name is not the country.
+    fn looks_like_person_name(&self, text: &str, sentence: &Sentence, raw: &[RawMatch], i: usize) -> bool {
+        let span = raw[i].span;
+        let word = span.slice(text);
+        if word.contains(' ') || is_title_case(sentence.span.slice(text)) {
+            return false;
+        }
+        let is_capital = self.patterns[raw[i].pattern].role == FormRole::Name;
+        let prev_word = previous_word(text, sentence.span.start, span.start);
+        if let Some((prev, prev_span)) = prev_word {
+            let is_match = i > 0 && raw[i - 1].span.end >= prev_span.end;
+            let capital = prev.chars().next().is_some_and(char::is_uppercase);
+            let gap = &text[prev_span.end..span.start];
+            let function_word = TITLE_WORDS.contains(&prev.to_lowercase().as_str());
+            // "Michael Jordan"; but not at the start of a sentence ("In Jordan").
+            if capital && !is_match && gap == " " && !function_word {
+                return true;
+            }
+            // "Atlanta, Georgia"
+            if capital && !is_match && gap == ", " && US_STATES_SHARED.contains(&word) {
+                return true;
+            }
+        }
+        let rest = &text[span.end..sentence.span.end];
+        if let Some(next) = rest.strip_prefix(' ') {
+            let next_word: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
+            let next_is_match = raw.get(i + 1).is_some_and(|n| n.span.start == span.end + 1);
+            let next_capital = next_word.chars().next().is_some_and(char::is_uppercase);
+            let calendar = CALENDAR_WORDS.contains(&next_word.to_lowercase().as_str());
+            // "Jordan Peterson", "Paris Hilton", "Washington Post".
+            if (GIVEN_NAMES_SHARED.contains(&word) || is_capital)
+                && next_capital
+                && !next_is_match
+                && !calendar
+                && next_word != "DC"
+                && !next.starts_with("D.C")
+            {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Agent words without a country, and pronouns, take their actor from context.
+    fn resolve_context(
+        &self,
+        text: &str,
+        sentence: &Sentence,
+        date: Option<NaiveDate>,
+        start: usize,
+        mentions: &mut Vec<ActorMention>,
+    ) {
+        let _ = date;
+        // Bare agents.
+        let mut k = start;
+        while k < mentions.len() {
+            if let Some(role) = mentions[k].code.strip_prefix('?').map(String::from) {
+                let word = mentions[k].text.to_lowercase();
+                let word = word.split_whitespace().last().unwrap_or("").to_string();
+                let antecedent = CONTEXT_AGENTS
+                    .contains(&word.as_str())
+                    .then(|| {
+                        mentions[..k]
+                            .iter()
+                            .rev()
+                            .take_while(|m| m.sentence + 1 >= sentence.index)
+                            .find(|m| !m.code.starts_with('?') && m.code.len() >= 3 && is_possessor(text, m))
+                            .map(|m| (m.code.clone(), m.text.clone()))
+                    })
+                    .flatten();
+                match antecedent {
+                    Some((code, antecedent)) => {
+                        mentions[k].code = with_role(&code, &role);
+                        mentions[k].entry = format!("context: {antecedent} ({})", mentions[k].entry);
+                        k += 1;
+                    }
+                    None => {
+                        mentions.remove(k);
+                    }
+                }
+            } else {
+                k += 1;
+            }
+        }
+        // Pronouns: only when exactly one person is in view.
+        let slice = sentence.span.slice(text);
+        let mut pronouns = Vec::new();
+        for (offset, word) in word_offsets(slice) {
+            if PRONOUNS.contains(&word.to_lowercase().as_str()) {
+                pronouns.push(Span::new(sentence.span.start + offset, sentence.span.start + offset + word.len()));
+            }
+        }
+        for pronoun in pronouns {
+            let persons_before: Vec<&ActorMention> = mentions
+                .iter()
+                .filter(|m| m.sentence == sentence.index && m.span.end <= pronoun.start)
+                .filter(|m| self.is_person_mention(m))
+                .collect();
+            let candidates: Vec<&ActorMention> = if persons_before.is_empty() {
+                mentions
+                    .iter()
+                    .filter(|m| m.sentence + 1 == sentence.index && self.is_person_mention(m))
+                    .collect()
+            } else {
+                persons_before
+            };
+            let mut names: Vec<&str> = candidates.iter().map(|m| person_key(m)).collect();
+            names.sort();
+            names.dedup();
+            if names.len() == 1 {
+                let a = candidates[candidates.len() - 1];
+                let resolved = ActorMention {
+                    span: pronoun,
+                    text: pronoun.slice(text).to_string(),
+                    code: a.code.clone(),
+                    entry: format!("reference: {}", person_key(a)),
+                    sentence: sentence.index,
+                };
+                mentions.push(resolved);
+            }
+        }
+        mentions[start..].sort_by_key(|m| m.span.start);
+    }
+
+    fn is_person_mention(&self, m: &ActorMention) -> bool {
+        (m.entry.contains("people") && !m.entry.starts_with("context")) || m.entry.starts_with("reference: ")
+    }
+
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    pub fn is_person(&self, entry: usize) -> bool {
+        self.persons.get(entry).copied().unwrap_or(false)
+    }
+}
+
+/// A role added to an actor: a government body's country takes the role ("State Department"
+/// + "spokesman" → `USAGOV`), an organisation keeps its own code ("Hamas spokesman" is Hamas).
+fn with_role(code: &str, role: &str) -> String {
+    let organisation = ["IGO", "NGO", "IMG", "MNC"].iter().any(|p| code.starts_with(p));
+    if code.len() > 6 || organisation || code.len() < 3 {
+        code.to_string()
+    } else {
+        format!("{}{role}", &code[..3])
+    }
+}
+
+/// "Trump's inner circle": a possessor is what the text is about, so a following bare
+/// "aides" or "officials" are most likely its own.
+fn is_possessor(text: &str, m: &ActorMention) -> bool {
+    let rest = text.get(m.span.end..).unwrap_or("");
+    rest.starts_with("'s") || rest.starts_with("’s") || rest.starts_with("' ") || rest.starts_with("’ ")
+}
+
+/// A stable key for the person a mention resolves to (its entry, or its reference).
+fn person_key(m: &ActorMention) -> &str {
+    m.entry
+        .strip_prefix("reference: ")
+        .unwrap_or(&m.entry)
+}
+
+const CALENDAR_WORDS: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "on", "in", "and",
+];
+
+/// Headlines capitalise every word, so capitals say nothing about names there.
+fn is_title_case(sentence: &str) -> bool {
+    let words: Vec<&str> = sentence
+        .split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(char::is_alphabetic) && w.len() > 3)
+        .collect();
+    let capitalised = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    words.len() >= 3 && capitalised * 10 >= words.len() * 7
+}
+
+/// Capitalised words that may stand before a country without making it a person's name.
+const TITLE_WORDS: &[&str] = &[
+    "the", "in", "of", "and", "to", "from", "with", "by", "for", "on", "at", "as", "but", "or",
+    "neighbouring", "neighboring", "meanwhile", "however", "today", "yesterday", "then",
+    "while", "when", "after", "before", "since", "if", "although", "both", "only", "even",
+    "also", "now", "so", "yet", "why", "how", "where", "tiny", "oil-rich", "landlocked",
+    "northern", "southern", "eastern", "western", "central", "neighbour", "ally", "between",
+    "against", "over", "into", "across", "like", "unlike", "including", "said", "says",
+    "visited", "visit", "told", "urged",
+];
+const GIVEN_NAMES_SHARED: &[&str] = &["Jordan", "Georgia", "Chad", "Israel", "India", "Kenya", "Lebanon"];
+const US_STATES_SHARED: &[&str] = &["Georgia", "Jordan"];
+
+fn mention(text: &str, span: Span, code: String, entry: String, sentence: usize) -> ActorMention {
+    ActorMention {
+        span,
+        text: span.slice(text).to_string(),
+        code,
+        entry,
+        sentence,
+    }
+}
+
+fn span_text(text: &str, span: Span) -> &str {
+    span.slice(text)
+}
+
+fn country_of(entry: &Entry) -> &str {
+    entry.codes[0].code.get(..3).unwrap_or("")
+}
+
+fn between(text: &str, a: Span, b: Span) -> &str {
+    text.get(a.end..b.start).unwrap_or("")
+}
+
+fn is_conjunction(gap: &str) -> bool {
+    matches!(gap.trim(), "and" | "or" | "," | ", and" | ", or" | "and the" | "&")
+}
+
+/// The text between a country and an agent word: nothing, a possessive, or modifiers.
+fn joins_agent(gap: &str) -> bool {
+    let mut rest = gap.trim();
+    for p in ["'s", "’s", "'", "’"] {
+        if let Some(r) = rest.strip_prefix(p) {
+            rest = r.trim();
+            break;
+        }
+    }
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    words.len() <= 2 && words.iter().all(|w| MODIFIERS.contains(&w.to_lowercase().trim_end_matches(',')))
+}
+
+fn is_boundary_before(text: &str, at: usize) -> bool {
+    text[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
+}
+
+fn is_boundary_after(text: &str, at: usize) -> bool {
+    text[at..].chars().next().is_none_or(|c| !c.is_alphanumeric())
+}
+
+fn previous_word(text: &str, floor: usize, before: usize) -> Option<(&str, Span)> {
+    let head = text.get(floor..before)?;
+    let trimmed = head.trim_end_matches([' ', ',']);
+    let start = trimmed
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_alphanumeric())
+        .map_or(0, |(p, c)| p + c.len_utf8());
+    let word = &trimmed[start..];
+    (!word.is_empty()).then(|| (word, Span::new(floor + start, floor + trimmed.len())))
+}
+
+fn word_offsets(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in s.char_indices() {
+        if c.is_alphanumeric() {
+            if start.is_none() {
+                start = Some(i);
+            }
+        } else if let Some(st) = start.take() {
+            out.push((st, &s[st..i]));
+        }
+    }
+    if let Some(st) = start {
+        out.push((st, &s[st..]));
+    }
+    out.into_iter()
+}
+
+/// The surface variants a form is matched under: agent words get their plural, names lose a
+/// leading "the" ("the White House" also matches "White House").
+fn variants(form: &str, role: &FormRole) -> Vec<String> {
+    let mut out = vec![form.to_string()];
+    if let Some(rest) = form.strip_prefix("the ").or_else(|| form.strip_prefix("The ")) {
+        out.push(rest.to_string());
+    }
+    if *role == FormRole::Agent && !form.ends_with('s') {
+        let vowel_before_y = form
+            .chars()
+            .rev()
+            .nth(1)
+            .is_some_and(|c| "aeiou".contains(c));
+        if form.ends_with('y') && !vowel_before_y {
+            out.push(format!("{}ies", &form[..form.len() - 1]));
+        } else if form.ends_with("man") {
+            out.push(format!("{}men", &form[..form.len() - 3]));
+        } else {
+            out.push(format!("{form}s"));
+        }
+    }
+    out
+}

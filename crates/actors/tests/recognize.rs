@@ -1,0 +1,97 @@
+//! Data-driven recognition tests with dyad's built-in dictionaries: sentences written for these
+//! tests and the mentions an analyst expects (`surface=CODE`).
+
+use chrono::NaiveDate;
+use dyad_actors::{Dictionary, Recognizer};
+use std::sync::OnceLock;
+
+fn recognizer() -> &'static Recognizer {
+    static R: OnceLock<Recognizer> = OnceLock::new();
+    R.get_or_init(|| Recognizer::new(&Dictionary::builtin().0).0)
+}
+
+fn check(text: &str, date: &str, expected: &[&str]) {
+    let sentences = dyad_text::split_sentences(text);
+    let date = NaiveDate::parse_from_str(date, "%Y-%m-%d").ok();
+    let got: Vec<String> = recognizer()
+        .recognize(text, &sentences, date)
+        .iter()
+        .map(|m| format!("{}={}", m.text, m.code))
+        .collect();
+    assert_eq!(got, expected, "mentions of {text:?}");
+}
+
+#[test]
+fn dated_roles() {
+    check("Trump spoke in Ohio.", "2019-03-01", &["Trump=USAGOV"]);
+    check("Trump spoke in Ohio.", "2022-03-01", &["Trump=USAELI"]);
+    check("Trump spoke in Ohio.", "2026-01-11", &["Trump=USAGOV"]);
+}
+
+#[test]
+fn metonymy_and_seats_of_government() {
+    check(
+        "The White House and the Kremlin traded barbs, while Downing Street stayed silent.",
+        "2026-01-11",
+        &["White House=USAGOV", "Kremlin=RUSGOV", "Downing Street=GBRGOV"],
+    );
+    check("Damascus welcomed the move.", "2026-01-11", &["Damascus=SYRGOV"]);
+}
+
+#[test]
+fn adjectives_with_agents_and_possessives() {
+    check(
+        "Israeli troops entered the town as Egyptian officials watched.",
+        "2026-01-11",
+        &["Israeli troops=ISRMIL", "Egyptian officials=EGYGOV"],
+    );
+    check("Iran's army was on alert.", "2026-01-11", &["Iran's army=IRNMIL"]);
+}
+
+#[test]
+fn titles_join_the_name() {
+    check(
+        "Israeli Prime Minister Benjamin Netanyahu met US President Donald Trump.",
+        "2026-01-11",
+        &[
+            "Israeli Prime Minister Benjamin Netanyahu=ISRGOV",
+            "US President Donald Trump=USAGOV",
+        ],
+    );
+}
+
+#[test]
+fn compound_actors() {
+    check(
+        "Hungarian and Romanian officials signed the deal.",
+        "2026-01-11",
+        &["Hungarian=HUNGOV", "Romanian officials=ROUGOV"],
+    );
+}
+
+#[test]
+fn references_within_the_article() {
+    check(
+        "Netanyahu met the envoy. He rejected the plan.",
+        "2026-01-11",
+        &["Netanyahu=ISRGOV", "He=ISRGOV"],
+    );
+    check(
+        "Trump's inner circle is frustrated. Senior aides believe talks stalled.",
+        "2026-01-11",
+        &["Trump=USAGOV", "aides=USAGOV"],
+    );
+}
+
+#[test]
+fn ambiguity_by_context() {
+    check("Michael Jordan visited the museum.", "2026-01-11", &[]);
+    check("Jordan closed its border.", "2026-01-11", &["Jordan=JORGOV"]);
+    check("They ate turkey and chad was absent.", "2026-01-11", &[]);
+    check(
+        "Let us read the Washington Post.",
+        "2026-01-11",
+        &["Washington Post=USAMED"],
+    );
+    check("Paris Hilton arrived.", "2026-01-11", &[]);
+}

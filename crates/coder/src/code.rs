@@ -1,0 +1,720 @@
+//! Coding events from tokens and actor mentions, with no parser: a verb pattern anchors the
+//! event, the subject is found by walking left past parentheticals and prepositional
+//! phrases, the target by walking right, and cue words around the verb set the modality.
+
+use crate::lexicon::*;
+use crate::verbs::{Element, VerbIndex};
+use dyad_model::{ActorMention, ArticleId, CameoCode, Event, EventActor, Modality, NaiveDate, Sentence, Span};
+use dyad_text::{tokenize, Token, TokenKind};
+
+/// What the coder reads: an article's text, its sentences and actor mentions.
+pub struct CodingInput<'a> {
+    pub article: &'a ArticleId,
+    pub text: &'a str,
+    pub sentences: &'a [Sentence],
+    pub mentions: &'a [ActorMention],
+    pub date: Option<NaiveDate>,
+}
+
+/// The compiled coder: immutable, shared across threads.
+pub struct Coder {
+    verbs: VerbIndex,
+}
+
+/// A mention seen from one sentence's tokens.
+#[derive(Clone, Debug)]
+struct Actor<'m> {
+    mention: &'m ActorMention,
+    first: usize,
+    last: usize,
+}
+
+struct Clause<'a> {
+    tokens: Vec<Token>,
+    actors: Vec<Actor<'a>>,
+    /// Token index → actor index.
+    actor_at: Vec<Option<usize>>,
+}
+
+impl<'a> Clause<'a> {
+    fn new(text: &str, sentence: &Sentence, mentions: &'a [ActorMention]) -> Clause<'a> {
+        let tokens = tokenize(text, sentence.span);
+        let mut actor_at = vec![None; tokens.len()];
+        let mut actors = Vec::new();
+        // Mentions come sorted by position; take this sentence's slice without a full scan.
+        let from = mentions.partition_point(|m| m.span.start < sentence.span.start);
+        let to = mentions.partition_point(|m| m.span.start < sentence.span.end);
+        for m in mentions[from..to.max(from)].iter().filter(|m| sentence.span.contains(m.span)) {
+            let covered: Vec<usize> = tokens
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| t.span.start >= m.span.start && t.span.end <= m.span.end)
+                .map(|(i, _)| i)
+                .collect();
+            let (Some(&first), Some(&last)) = (covered.first(), covered.last()) else {
+                continue;
+            };
+            if covered.iter().any(|&i| actor_at[i].is_some()) {
+                continue;
+            }
+            for &i in &covered {
+                actor_at[i] = Some(actors.len());
+            }
+            actors.push(Actor { mention: m, first, last });
+        }
+        Clause { tokens, actors, actor_at }
+    }
+
+    fn word(&self, i: usize) -> &str {
+        self.tokens.get(i).map_or("", |t| t.lower.as_str())
+    }
+}
+
+/// A verb pattern matched at a token.
+struct VerbMatch {
+    pattern: usize,
+    verb: usize,
+    /// Index one past the last matched token.
+    end: usize,
+    /// The token after which the target is sought (a `{prep}` match), if any.
+    target_prep: Option<usize>,
+    /// The object head noun the pattern matched, for antecedent lookups.
+    object: Option<usize>,
+}
+
+impl Coder {
+    pub fn new(verbs: VerbIndex) -> Coder {
+        Coder { verbs }
+    }
+
+    pub fn pattern_count(&self) -> usize {
+        self.verbs.patterns.len()
+    }
+
+    /// Codes every sentence of an article. Pure: same input, same events.
+    pub fn code(&self, input: &CodingInput<'_>) -> Vec<Event> {
+        let mut events: Vec<Event> = Vec::new();
+        let mut recent_objects: Vec<(usize, String, String)> = Vec::new();
+        for sentence in input.sentences {
+            let clause = Clause::new(input.text, sentence, input.mentions);
+            if clause.tokens.is_empty() {
+                continue;
+            }
+            if is_discarded(&clause) {
+                continue;
+            }
+            let before = events.len();
+            self.code_sentence(input, sentence, &clause, &mut events, &recent_objects);
+            self.code_frames(input, sentence, &clause, &mut events);
+            dedup_tail(&mut events, before);
+            remember_objects(sentence.index, &clause, &mut recent_objects);
+        }
+        events
+    }
+
+    fn code_sentence(
+        &self,
+        input: &CodingInput<'_>,
+        sentence: &Sentence,
+        clause: &Clause<'_>,
+        events: &mut Vec<Event>,
+        recent_objects: &[(usize, String, String)],
+    ) {
+        let mut i = 0;
+        while i < clause.tokens.len() {
+            let Some(m) = self.match_at(clause, i) else {
+                i += 1;
+                continue;
+            };
+            let pattern = &self.verbs.patterns[m.pattern];
+            let passive = is_passive(clause, m.verb);
+            let found = find_subject(clause, m.verb);
+            let subject = found.map(|(a, _)| a);
+            let subject_confidence = found.map_or(0.5, |(_, c)| c);
+            let object = match m.target_prep {
+                Some(p) => find_object(clause, p + 1),
+                None => find_object(clause, m.verb + 1).or_else(|| find_object(clause, m.end)),
+            };
+            let by_agent = find_by_agent(clause, m.verb + 1);
+            let is_passive = passive || (by_agent.is_some() && is_participle(clause, m.verb));
+            let (sources, targets, mut confidence) = if is_passive {
+                (chain(clause, by_agent), chain_left(clause, subject), 0.8)
+            } else {
+                (chain_left(clause, subject), chain(clause, object), subject_confidence)
+            };
+            let next = m.end.max(m.verb + 1);
+            if sources.is_empty() {
+                i = next;
+                continue;
+            }
+            let targets: Vec<EventActor> = if targets.is_empty() {
+                confidence *= 0.8;
+                resolve_object_antecedent(clause, &m, &sources[0], events, sentence.index, recent_objects)
+                    .into_iter()
+                    .collect()
+            } else {
+                targets
+            };
+            let modality = modality(clause, m.verb, subject.map(|a| a.last));
+            let code = match modality {
+                Modality::Intended => intent_code(pattern.code),
+                _ => pattern.code,
+            };
+            let trigger_end = clause.tokens[m.end.saturating_sub(1).max(m.verb)].span.end;
+            // One event per actor pair: "Egypt and Qatar urged Hamas and Israel" is four.
+            for source in &sources {
+                for target in &targets {
+                    if same_actor(source, target) {
+                        continue;
+                    }
+                    events.push(Event {
+                        article: input.article.clone(),
+                        sentence: sentence.index,
+                        source: source.clone(),
+                        target: target.clone(),
+                        code,
+                        date: input.date,
+                        modality,
+                        evidence: sentence.span,
+                        trigger: Span::new(clause.tokens[m.verb].span.start, trigger_end),
+                        confidence,
+                    });
+                }
+            }
+            i = next;
+        }
+    }
+
+    /// Matches the most specific verb pattern starting at token `i`, if `i` is used as a verb.
+    fn match_at(&self, clause: &Clause<'_>, i: usize) -> Option<VerbMatch> {
+        let token = &clause.tokens[i];
+        if token.kind != TokenKind::Word || clause.actor_at[i].is_some() {
+            return None;
+        }
+        let candidates = self.verbs.by_form.get(&token.lower)?;
+        if !used_as_verb(clause, i) {
+            return None;
+        }
+        for &p in candidates {
+            if let Some(m) = match_elements(clause, i, &self.verbs.patterns[p].elements) {
+                return Some(VerbMatch { pattern: p, verb: i, ..m });
+            }
+        }
+        None
+    }
+
+    /// Frames that no single verb pattern covers: "aides believe X is slowing progress" is
+    /// the believers' disapproval of X, reported.
+    fn code_frames(&self, input: &CodingInput<'_>, sentence: &Sentence, clause: &Clause<'_>, events: &mut Vec<Event>) {
+        for (i, t) in clause.tokens.iter().enumerate() {
+            if !COGNITION_VERBS.contains(&t.lower.as_str()) {
+                continue;
+            }
+            let Some((holder, _)) = find_subject(clause, i) else { continue };
+            // The complement's subject: the first actor after the cognition verb, then an
+            // obstruction verb within a few words.
+            let Some(accused) = clause.actors.iter().find(|a| a.first > i && a.first <= i + 3) else {
+                continue;
+            };
+            let window = (accused.last + 1)..(accused.last + 5).min(clause.tokens.len());
+            let obstruction = window.clone().find(|&k| {
+                let w = clause.word(k);
+                OBSTRUCTION_VERBS.iter().any(|o| w.starts_with(o))
+            });
+            let Some(v) = obstruction else { continue };
+            let negated = window.clone().take_while(|&k| k < v).any(|k| NEGATIONS.contains(&clause.word(k)));
+            if negated {
+                continue;
+            }
+            let source = actor_ref(holder);
+            let target = actor_ref(accused);
+            if same_actor(&source, &target) {
+                continue;
+            }
+            let Some(code) = CameoCode::parse("111") else { continue };
+            events.push(Event {
+                article: input.article.clone(),
+                sentence: sentence.index,
+                source,
+                target,
+                code,
+                date: input.date,
+                modality: Modality::Reported,
+                evidence: sentence.span,
+                trigger: Span::new(t.span.start, clause.tokens[v].span.end),
+                confidence: 0.6,
+            });
+        }
+    }
+}
+
+/// An actor and those coordinated after it: "Israel and Egypt", "Iran, Iraq and Syria".
+fn chain(clause: &Clause<'_>, first: Option<&Actor<'_>>) -> Vec<EventActor> {
+    let Some(first) = first else { return Vec::new() };
+    let mut out = vec![actor_ref(first)];
+    let mut last = first.last;
+    loop {
+        let mut k = last + 1;
+        let mut joined = false;
+        while k < clause.tokens.len() && matches!(clause.word(k), "and" | "," | "or" | "as" | "well") {
+            joined = true;
+            k += 1;
+        }
+        if k < clause.tokens.len() && DETERMINERS.contains(&clause.word(k)) {
+            k += 1;
+        }
+        match clause.actor_at.get(k).copied().flatten() {
+            Some(a) if joined => {
+                out.push(actor_ref(&clause.actors[a]));
+                last = clause.actors[a].last;
+            }
+            _ => break,
+        }
+    }
+    out
+}
+
+/// The subject and the actors coordinated before it: for "Egypt and Qatar urged", the walk
+/// left finds Qatar; Egypt joins it.
+fn chain_left(clause: &Clause<'_>, last: Option<&Actor<'_>>) -> Vec<EventActor> {
+    let Some(last) = last else { return Vec::new() };
+    let mut out = vec![actor_ref(last)];
+    let mut first = last.first;
+    loop {
+        let mut k = first;
+        let mut joined = false;
+        while k > 0 && matches!(clause.word(k - 1), "and" | "," | "or" | "the") {
+            joined |= clause.word(k - 1) != "the";
+            k -= 1;
+        }
+        if k == 0 || !joined {
+            break;
+        }
+        match clause.actor_at[k - 1] {
+            Some(a) => {
+                out.insert(0, actor_ref(&clause.actors[a]));
+                first = clause.actors[a].first;
+            }
+            None => break,
+        }
+    }
+    out
+}
+
+fn actor_ref(a: &Actor<'_>) -> EventActor {
+    EventActor {
+        code: a.mention.code.clone(),
+        span: Some(a.mention.span),
+    }
+}
+
+fn same_actor(a: &EventActor, b: &EventActor) -> bool {
+    a.code == b.code
+}
+
+/// Matches the pattern's elements after the verb at `verb`.
+fn match_elements(clause: &Clause<'_>, verb: usize, elements: &[Element]) -> Option<VerbMatch> {
+    let mut pos = verb + 1;
+    let mut gap = 0;
+    let mut target_prep = None;
+    let mut object = None;
+    for e in elements {
+        match e {
+            Element::Gap => gap = 4,
+            Element::Word(w) | Element::TargetPrep(w) => {
+                let mut found = None;
+                for k in pos..=(pos + gap).min(clause.tokens.len().saturating_sub(1)) {
+                    if k >= clause.tokens.len() {
+                        break;
+                    }
+                    let t = &clause.tokens[k];
+                    if is_clause_break(t) {
+                        break;
+                    }
+                    if word_matches(clause, k, w) {
+                        found = Some(k);
+                        break;
+                    }
+                }
+                // A missing target preposition does not void the pattern: "lift the
+                // measures" still eases sanctions; the target then comes from context.
+                let k = match (found, e) {
+                    (Some(k), _) => k,
+                    (None, Element::TargetPrep(_)) => continue,
+                    (None, _) => return None,
+                };
+                if matches!(e, Element::TargetPrep(_)) {
+                    target_prep = Some(k);
+                } else {
+                    object = Some(k);
+                }
+                pos = k + 1;
+                gap = 0;
+            }
+        }
+    }
+    Some(VerbMatch {
+        pattern: 0,
+        verb,
+        end: pos,
+        target_prep,
+        object,
+    })
+}
+
+/// A pattern word matches the token itself, its plural, or a definite anaphor of the same
+/// class ("lift the measures" after "sanctions on Damascus").
+fn word_matches(clause: &Clause<'_>, k: usize, w: &str) -> bool {
+    let t = clause.word(k);
+    if t == w || plural_of(w).iter().any(|p| p == t) {
+        return true;
+    }
+    let definite = k > 0 && DEFINITES.contains(&clause.word(k - 1));
+    definite
+        && NOUN_CLASSES
+            .iter()
+            .any(|class| class.contains(&w) && class.contains(&t))
+}
+
+fn plural_of(w: &str) -> Vec<String> {
+    let mut out = vec![format!("{w}s")];
+    if w.ends_with('y') {
+        out.push(format!("{}ies", &w[..w.len() - 1]));
+    }
+    if w.ends_with('s') || w.ends_with("ch") || w.ends_with("sh") || w.ends_with('x') {
+        out.push(format!("{w}es"));
+    }
+    out
+}
+
+fn is_clause_break(t: &Token) -> bool {
+    matches!(t.lower.as_str(), "." | ";" | ":" | "?" | "!")
+}
+
+/// Is the verb-form token used as a verb here, rather than as a noun or adjective?
+fn used_as_verb(clause: &Clause<'_>, i: usize) -> bool {
+    if i == 0 {
+        // Headlines and sentences rarely open with a bare verb; imperatives are not events.
+        return false;
+    }
+    let prev = clause.word(i - 1);
+    if DETERMINERS.contains(&prev) || prev == "'s" {
+        return false;
+    }
+    // "US-backed": a compound adjective.
+    if prev == "-" || prev == "–" {
+        return false;
+    }
+    if PREPOSITIONS.contains(&prev) && prev != "to" {
+        // "with plans to", "of talks": a noun after a preposition.
+        return false;
+    }
+    // An adjective before a noun-like use: "the long-awaited talks".
+    if i >= 2 && DETERMINERS.contains(&clause.word(i - 2)) && !ADVERBS_BEFORE_VERB.contains(&prev) {
+        let prev_tok = &clause.tokens[i - 1];
+        if prev_tok.kind == TokenKind::Word && !BE_FORMS.contains(&prev) && !HAVE_FORMS.contains(&prev) {
+            return false;
+        }
+    }
+    true
+}
+
+fn is_participle(clause: &Clause<'_>, i: usize) -> bool {
+    let w = clause.word(i);
+    w.ends_with("ed") || w.ends_with("en") || IRREGULAR_PARTICIPLES.contains(&w)
+}
+
+/// "was rejected", "has been criticised", "were reportedly attacked".
+fn is_passive(clause: &Clause<'_>, verb: usize) -> bool {
+    if !is_participle(clause, verb) {
+        return false;
+    }
+    let mut k = verb;
+    let mut steps = 0;
+    while k > 0 && steps < 3 {
+        k -= 1;
+        steps += 1;
+        let w = clause.word(k);
+        if BE_FORMS.contains(&w) || w == "get" || w == "got" {
+            return true;
+        }
+        if !(ADVERBS_BEFORE_VERB.contains(&w) || w.ends_with("ly") || w == "not") {
+            return false;
+        }
+    }
+    false
+}
+
+/// The passive agent: the actor after "by" following the verb.
+fn find_by_agent<'c, 'a>(clause: &'c Clause<'a>, from: usize) -> Option<&'c Actor<'a>> {
+    let limit = (from + 6).min(clause.tokens.len());
+    for k in from..limit {
+        let w = clause.word(k);
+        if is_clause_break(&clause.tokens[k]) || w == "," {
+            return None;
+        }
+        if w == "by" {
+            return clause.actor_at.get(k + 1).copied().flatten().map(|a| &clause.actors[a]);
+        }
+    }
+    None
+}
+
+/// The subject of the verb at `verb`: walk left, skipping parentheticals (", focused on
+/// reshaping US policy ,"), actors governed by prepositions, and objects of an earlier
+/// coordinated verb. Returns the actor and a confidence.
+fn find_subject<'c, 'a>(clause: &'c Clause<'a>, verb: usize) -> Option<(&'c Actor<'a>, f32)> {
+    let mut k = verb;
+    let mut confidence = 0.9f32;
+    let mut skipping_objects = false;
+    while k > 0 {
+        k -= 1;
+        let w = clause.word(k);
+        if let Some(a) = clause.actor_at[k] {
+            let actor = &clause.actors[a];
+            let before = actor.first.checked_sub(1).map(|p| clause.word(p)).unwrap_or("");
+            let governed = PREPOSITIONS.contains(&before) && before != "to"
+                || (before == "to" && !is_infinitive_to(clause, actor.first - 1));
+            // "Trump's approach": a possessor modifies the real subject, but is the closest
+            // actor and usually the agent behind it.
+            if !governed && !skipping_objects {
+                return Some((actor, confidence));
+            }
+            k = actor.first;
+            continue;
+        }
+        match w {
+            "," => {
+                // A parenthetical between commas: ", focused on ..., " or ", especially X,".
+                if let Some(open) = parenthetical_start(clause, k) {
+                    k = open;
+                    continue;
+                }
+                confidence *= 0.7;
+            }
+            "and" | "but" | "or" => {
+                if clause.tokens.get(k + 1).is_some_and(|t| looks_like_finite_verb(&t.lower)) {
+                    skipping_objects = true;
+                }
+            }
+            ";" | ":" | "“" | "\"" => return None,
+            _ => {
+                if CLAUSE_OPENERS.contains(&w) && !skipping_objects {
+                    // "who"/"which" right after an actor: the actor is the subject.
+                    if matches!(w, "who" | "which" | "that") && k > 0 {
+                        let mut p = k - 1;
+                        if clause.word(p) == "," && p > 0 {
+                            p -= 1;
+                        }
+                        if let Some(a) = clause.actor_at[p] {
+                            return Some((&clause.actors[a], confidence * 0.9));
+                        }
+                    }
+                    return None;
+                }
+                if skipping_objects && looks_like_finite_verb(w) {
+                    skipping_objects = false;
+                }
+            }
+        }
+    }
+    None
+}
+
+fn is_infinitive_to(clause: &Clause<'_>, to: usize) -> bool {
+    // "to" before an actor is a preposition, except "urged X to" patterns where X precedes.
+    let _ = (clause, to);
+    false
+}
+
+/// For a comma at `close`, finds the opening comma of a parenthetical that begins with a
+/// participle, a preposition, "especially"/"including", or "who/which" — text that can be
+/// lifted out without breaking the clause.
+fn parenthetical_start(clause: &Clause<'_>, close: usize) -> Option<usize> {
+    let mut k = close;
+    while k > 0 {
+        k -= 1;
+        let w = clause.word(k);
+        if w == "," {
+            let first = clause.word(k + 1);
+            let opener = first.ends_with("ing")
+                || first.ends_with("ed")
+                || PREPOSITIONS.contains(&first)
+                || APPOSITION_OPENERS.contains(&first)
+                || clause.actor_at[k + 1].is_some() && close == k + 1 + actor_len(clause, k + 1);
+            return opener.then_some(k);
+        }
+        if is_clause_break(&clause.tokens[k]) {
+            return None;
+        }
+    }
+    None
+}
+
+fn actor_len(clause: &Clause<'_>, k: usize) -> usize {
+    clause.actor_at[k].map_or(0, |a| clause.actors[a].last + 1 - clause.actors[a].first)
+}
+
+/// The object: the first actor after `from` in the same clause, not a passive agent, and not
+/// behind a clause break or a new verb phrase's subject position.
+fn find_object<'c, 'a>(clause: &'c Clause<'a>, from: usize) -> Option<&'c Actor<'a>> {
+    let limit = (from + 12).min(clause.tokens.len());
+    for k in from..limit {
+        let t = &clause.tokens[k];
+        if is_clause_break(t) || t.lower == "," || CLAUSE_OPENERS.contains(&t.lower.as_str()) {
+            return None;
+        }
+        if let Some(a) = clause.actor_at[k] {
+            if k > 0 && clause.word(k - 1) == "by" {
+                return None;
+            }
+            return Some(&clause.actors[a]);
+        }
+    }
+    None
+}
+
+/// A definite object with no actor in the sentence takes its target from what it refers
+/// back to: "rejected the request" → whoever made the request; "lift the measures" → the
+/// country the sanctions were on.
+fn resolve_object_antecedent(
+    clause: &Clause<'_>,
+    m: &VerbMatch,
+    source: &EventActor,
+    events: &[Event],
+    sentence: usize,
+    recent_objects: &[(usize, String, String)],
+) -> Option<EventActor> {
+    let head = m.object.or_else(|| {
+        // The object head noun: the first noun-like word after the verb and determiners.
+        let mut k = m.verb + 1;
+        while k < clause.tokens.len() && (DETERMINERS.contains(&clause.word(k)) || clause.word(k).ends_with("ed")) {
+            k += 1;
+        }
+        (k < clause.tokens.len() && k > m.verb + 1).then_some(k)
+    })?;
+    if head == 0 || !DEFINITES.contains(&clause.word(head - 1)) && !DEFINITES.iter().any(|d| (m.verb + 1..head).any(|k| clause.word(k) == *d)) {
+        return None;
+    }
+    let noun = clause.word(head);
+    if REQUEST_NOUNS.contains(&noun) {
+        return events
+            .iter()
+            .rev()
+            .take_while(|e| e.sentence + 3 >= sentence)
+            .find(|e| matches!(e.code.root(), "02" | "10" | "03") && e.target.code == source.code)
+            .map(|e| EventActor {
+                code: e.source.code.clone(),
+                span: None,
+            });
+    }
+    let class = NOUN_CLASSES.iter().find(|c| c.contains(&noun))?;
+    recent_objects
+        .iter()
+        .rev()
+        .take_while(|(s, ..)| s + 3 >= sentence)
+        .find(|(_, n, _)| class.contains(&n.as_str()))
+        .map(|(_, _, code)| EventActor {
+            code: code.clone(),
+            span: None,
+        })
+}
+
+/// Remembers "sanctions on Damascus"-style phrases: (sentence, noun, actor code).
+fn remember_objects(sentence: usize, clause: &Clause<'_>, out: &mut Vec<(usize, String, String)>) {
+    for (k, t) in clause.tokens.iter().enumerate() {
+        if !NOUN_CLASSES.iter().any(|c| c.contains(&t.lower.as_str())) {
+            continue;
+        }
+        let prep = clause.word(k + 1);
+        if matches!(prep, "on" | "against" | "to" | "from" | "with") {
+            if let Some(a) = clause.actor_at.get(k + 2).copied().flatten() {
+                out.push((sentence, t.lower.clone(), clause.actors[a].mention.code.clone()));
+            }
+        }
+    }
+}
+
+/// The modality of the verb at `verb`, from cue words between the subject and the verb and
+/// from sentence-level hearsay markers.
+fn modality(clause: &Clause<'_>, verb: usize, subject_end: Option<usize>) -> Modality {
+    let from = subject_end.map_or(verb.saturating_sub(6), |s| s + 1).min(verb);
+    let window: Vec<&str> = (from..verb).map(|k| clause.word(k)).collect();
+    let has = |cues: &[&str]| window.iter().any(|w| cues.contains(w));
+    if has(NEGATIONS) || has(NEGATING_VERBS) {
+        return Modality::Negated;
+    }
+    if has(INTENT_CUES) {
+        return Modality::Intended;
+    }
+    let clause_start = (0..verb)
+        .rev()
+        .find(|&k| matches!(clause.word(k), "if" | "unless" | "whether" | ";"))
+        .is_some();
+    if has(HYPOTHETICAL_CUES) || clause_start {
+        return Modality::Hypothetical;
+    }
+    let before_verb: Vec<&str> = (0..verb).map(|k| clause.word(k)).collect();
+    let reported = before_verb.iter().any(|w| REPORTED_CUES.contains(w))
+        || clause
+            .tokens
+            .windows(2)
+            .any(|p| p[0].lower == "according" && p[1].lower == "to");
+    if reported {
+        return Modality::Reported;
+    }
+    Modality::Asserted
+}
+
+/// CAMEO codes an announced intention to cooperate or yield as its own 03x code.
+fn intent_code(code: CameoCode) -> CameoCode {
+    let c = code.as_str();
+    let mapped = match c {
+        "061" => "0311",
+        "062" => "0312",
+        "063" => "0313",
+        "064" => "0314",
+        "06" | "060" => "031",
+        "071" => "0331",
+        "072" => "0332",
+        "073" => "0333",
+        "074" => "0334",
+        "07" | "070" | "075" => "033",
+        "081" => "0351",
+        "082" => "0352",
+        "084" | "0841" | "0842" => "0353",
+        "085" => "0354",
+        "086" | "0861" | "0862" | "0863" => "0355",
+        "087" | "0871" | "0872" | "0873" | "0874" => "0356",
+        "08" | "080" => "035",
+        "04" | "040" | "042" | "043" | "045" | "046" => "036",
+        _ => c,
+    };
+    CameoCode::parse(mapped).unwrap_or(code)
+}
+
+fn looks_like_finite_verb(w: &str) -> bool {
+    (w.ends_with("ed") && w.len() > 4) || COMMON_FINITE_VERBS.contains(&w)
+}
+
+/// Sports, entertainment and history sentences are not political events.
+fn is_discarded(clause: &Clause<'_>) -> bool {
+    clause.tokens.iter().any(|t| DISCARD_WORDS.contains(&t.lower.as_str()))
+}
+
+/// Drops repeats of the same event within one sentence (two patterns for one verb phrase).
+fn dedup_tail(events: &mut Vec<Event>, from: usize) {
+    let mut k = from;
+    while k < events.len() {
+        let dup = events[from..k].iter().any(|e| {
+            e.source.code == events[k].source.code
+                && e.target.code == events[k].target.code
+                && e.code.root() == events[k].code.root()
+        });
+        if dup {
+            events.remove(k);
+        } else {
+            k += 1;
+        }
+    }
+}
