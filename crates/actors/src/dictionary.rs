@@ -188,7 +188,10 @@ fn list(field: &str) -> impl Iterator<Item = &str> {
 }
 
 fn is_code(code: &str) -> bool {
-    code.len() >= 2 && code.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+    code.len() >= 2
+        && code
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
 }
 
 fn parse_country(line: &str, origin: &Origin) -> Result<Entry, String> {
@@ -261,9 +264,7 @@ pub(crate) fn seat_code(form: &str) -> (&str, Option<usize>) {
 }
 
 fn parse_agent(line: &str, origin: &Origin) -> Result<Entry, String> {
-    let (role, words) = line
-        .split_once('|')
-        .ok_or("expected `ROLE | words`")?;
+    let (role, words) = line.split_once('|').ok_or("expected `ROLE | words`")?;
     let role = role.trim();
     if !is_code(role) {
         return Err(format!("'{role}' is not a role code"));

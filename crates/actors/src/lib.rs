@@ -10,5 +10,7 @@
 pub mod dictionary;
 mod recognize;
 
-pub use dictionary::{code_on, DatedCode, Dictionary, DictionaryError, Entry, Format, FormRole, Origin};
+pub use dictionary::{
+    code_on, DatedCode, Dictionary, DictionaryError, Entry, FormRole, Format, Origin,
+};
 pub use recognize::{ConflictWarning, Recognizer};

@@ -11,19 +11,71 @@ use std::collections::HashMap;
 /// Words that may stand between a country adjective and its agent word ("Israeli *senior*
 /// officials") without breaking the compound.
 const MODIFIERS: &[&str] = &[
-    "senior", "top", "acting", "deputy", "local", "high-ranking", "security", "foreign",
-    "interim", "new", "current", "outgoing", "incoming", "chief", "key", "leading", "two",
-    "three", "several", "many", "some", "other", "elite", "government", "state", "federal",
-    "national", "regional", "provincial", "military", "defence", "defense", "intelligence",
-    "border", "naval", "special", "armed", "own", "former", "ex", "then",
+    "senior",
+    "top",
+    "acting",
+    "deputy",
+    "local",
+    "high-ranking",
+    "security",
+    "foreign",
+    "interim",
+    "new",
+    "current",
+    "outgoing",
+    "incoming",
+    "chief",
+    "key",
+    "leading",
+    "two",
+    "three",
+    "several",
+    "many",
+    "some",
+    "other",
+    "elite",
+    "government",
+    "state",
+    "federal",
+    "national",
+    "regional",
+    "provincial",
+    "military",
+    "defence",
+    "defense",
+    "intelligence",
+    "border",
+    "naval",
+    "special",
+    "armed",
+    "own",
+    "former",
+    "ex",
+    "then",
 ];
 
 /// Agent words that, with no country in sight, take the country of the actor the text was
 /// just talking about ("Trump's inner circle ... Senior aides believe").
 const CONTEXT_AGENTS: &[&str] = &[
-    "aide", "aides", "adviser", "advisers", "advisor", "advisors", "official", "officials",
-    "spokesman", "spokeswoman", "spokesperson", "administration", "envoy", "envoys",
-    "negotiators", "diplomats", "ministers", "cabinet", "government",
+    "aide",
+    "aides",
+    "adviser",
+    "advisers",
+    "advisor",
+    "advisors",
+    "official",
+    "officials",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "administration",
+    "envoy",
+    "envoys",
+    "negotiators",
+    "diplomats",
+    "ministers",
+    "cabinet",
+    "government",
 ];
 
 const PRONOUNS: &[&str] = &["he", "she", "his", "her", "him"];
@@ -97,7 +149,8 @@ impl Recognizer {
                         }
                         continue;
                     }
-                    let letters: Vec<char> = variant.chars().filter(|c| c.is_alphabetic()).collect();
+                    let letters: Vec<char> =
+                        variant.chars().filter(|c| c.is_alphabetic()).collect();
                     // Acronyms ("US", "UN") and mixed-case forms ("LeT") only match as
                     // written; otherwise "us" and "let" would be actors.
                     let acronym = letters.len() <= 4
@@ -149,7 +202,8 @@ impl Recognizer {
     /// Case-sensitive patterns match their own spelling, or the all-caps form of an acronym.
     fn forms_equal(&self, pattern: usize, found: &str) -> bool {
         let form = &self.forms[pattern];
-        form == found || (form.chars().all(|c| !c.is_lowercase()) && !found.chars().any(char::is_lowercase))
+        form == found
+            || (form.chars().all(|c| !c.is_lowercase()) && !found.chars().any(char::is_lowercase))
     }
 
     pub fn pattern_count(&self) -> usize {
@@ -213,7 +267,9 @@ impl Recognizer {
             let entry = &self.entries[p.entry];
             match p.role {
                 FormRole::Adjective | FormRole::CountryName | FormRole::People => {
-                    if p.role == FormRole::CountryName && self.looks_like_person_name(text, sentence, raw, i) {
+                    if p.role == FormRole::CountryName
+                        && self.looks_like_person_name(text, sentence, raw, i)
+                    {
                         i += 1;
                         continue;
                     }
@@ -240,7 +296,9 @@ impl Recognizer {
                         // "Israeli Prime Minister Benjamin Netanyahu": the person closes it.
                         let person = (a + 1 < raw.len()
                             && self.patterns[raw[a + 1].pattern].role == FormRole::Name
-                            && between(text, raw[a].span, raw[a + 1].span).trim().is_empty())
+                            && between(text, raw[a].span, raw[a + 1].span)
+                                .trim()
+                                .is_empty())
                         .then_some(a + 1);
                         for (k, &c) in chain.iter().enumerate() {
                             let country_entry = &self.entries[self.patterns[raw[c].pattern].entry];
@@ -312,7 +370,12 @@ impl Recognizer {
                             && between(text, p.span, m.span).trim().is_empty()
                     }) {
                         let code = with_role(&prev.code, &entry.codes[0].code);
-                        let how = format!("{} + {} ({})", prev.text, span_text(text, m.span).to_lowercase(), entry.origin);
+                        let how = format!(
+                            "{} + {} ({})",
+                            prev.text,
+                            span_text(text, m.span).to_lowercase(),
+                            entry.origin
+                        );
                         let span = Span::new(prev.span.start, m.span.end);
                         out.pop();
                         out.push(mention(text, span, code, how, sentence.index));
@@ -327,7 +390,9 @@ impl Recognizer {
                     i += 1;
                 }
                 FormRole::Name => {
-                    if self.is_country[p.entry] && self.looks_like_person_name(text, sentence, raw, i) {
+                    if self.is_country[p.entry]
+                        && self.looks_like_person_name(text, sentence, raw, i)
+                    {
                         i += 1;
                         continue;
                     }
@@ -352,7 +417,13 @@ impl Recognizer {
 
     /// "Michael Jordan", "Jordan Peterson", "Atlanta, Georgia": a country name inside a
     /// person's or a place's name is not the country.
-    fn looks_like_person_name(&self, text: &str, sentence: &Sentence, raw: &[RawMatch], i: usize) -> bool {
+    fn looks_like_person_name(
+        &self,
+        text: &str,
+        sentence: &Sentence,
+        raw: &[RawMatch],
+        i: usize,
+    ) -> bool {
         let span = raw[i].span;
         let word = span.slice(text);
         if word.contains(' ') || is_title_case(sentence.span.slice(text)) {
@@ -417,14 +488,19 @@ impl Recognizer {
                             .iter()
                             .rev()
                             .take_while(|m| m.sentence + 1 >= sentence.index)
-                            .find(|m| !m.code.starts_with('?') && m.code.len() >= 3 && is_possessor(text, m))
+                            .find(|m| {
+                                !m.code.starts_with('?')
+                                    && m.code.len() >= 3
+                                    && is_possessor(text, m)
+                            })
                             .map(|m| (m.code.clone(), m.text.clone()))
                     })
                     .flatten();
                 match antecedent {
                     Some((code, antecedent)) => {
                         mentions[k].code = with_role(&code, &role);
-                        mentions[k].entry = format!("context: {antecedent} ({})", mentions[k].entry);
+                        mentions[k].entry =
+                            format!("context: {antecedent} ({})", mentions[k].entry);
                         k += 1;
                     }
                     None => {
@@ -440,7 +516,10 @@ impl Recognizer {
         let mut pronouns = Vec::new();
         for (offset, word) in word_offsets(slice) {
             if PRONOUNS.contains(&word.to_lowercase().as_str()) {
-                pronouns.push(Span::new(sentence.span.start + offset, sentence.span.start + offset + word.len()));
+                pronouns.push(Span::new(
+                    sentence.span.start + offset,
+                    sentence.span.start + offset + word.len(),
+                ));
             }
         }
         for pronoun in pronouns {
@@ -476,7 +555,8 @@ impl Recognizer {
     }
 
     fn is_person_mention(&self, m: &ActorMention) -> bool {
-        (m.entry.contains("people") && !m.entry.starts_with("context")) || m.entry.starts_with("reference: ")
+        (m.entry.contains("people") && !m.entry.starts_with("context"))
+            || m.entry.starts_with("reference: ")
     }
 
     pub fn entries(&self) -> &[Entry] {
@@ -491,7 +571,9 @@ impl Recognizer {
 /// A role added to an actor: a government body's country takes the role ("State Department"
 /// + "spokesman" → `USAGOV`), an organisation keeps its own code ("Hamas spokesman" is Hamas).
 fn with_role(code: &str, role: &str) -> String {
-    let organisation = ["IGO", "NGO", "IMG", "MNC"].iter().any(|p| code.starts_with(p));
+    let organisation = ["IGO", "NGO", "IMG", "MNC"]
+        .iter()
+        .any(|p| code.starts_with(p));
     if code.len() > 6 || organisation || code.len() < 3 {
         code.to_string()
     } else {
@@ -503,20 +585,40 @@ fn with_role(code: &str, role: &str) -> String {
 /// "aides" or "officials" are most likely its own.
 fn is_possessor(text: &str, m: &ActorMention) -> bool {
     let rest = text.get(m.span.end..).unwrap_or("");
-    rest.starts_with("'s") || rest.starts_with("’s") || rest.starts_with("' ") || rest.starts_with("’ ")
+    rest.starts_with("'s")
+        || rest.starts_with("’s")
+        || rest.starts_with("' ")
+        || rest.starts_with("’ ")
 }
 
 /// A stable key for the person a mention resolves to (its entry, or its reference).
 fn person_key(m: &ActorMention) -> &str {
-    m.entry
-        .strip_prefix("reference: ")
-        .unwrap_or(&m.entry)
+    m.entry.strip_prefix("reference: ").unwrap_or(&m.entry)
 }
 
 const CALENDAR_WORDS: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-    "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "on", "in", "and",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "on",
+    "in",
+    "and",
 ];
 
 /// Headlines capitalise every word, so capitals say nothing about names there.
@@ -534,15 +636,72 @@ fn is_title_case(sentence: &str) -> bool {
 
 /// Capitalised words that may stand before a country without making it a person's name.
 const TITLE_WORDS: &[&str] = &[
-    "the", "in", "of", "and", "to", "from", "with", "by", "for", "on", "at", "as", "but", "or",
-    "neighbouring", "neighboring", "meanwhile", "however", "today", "yesterday", "then",
-    "while", "when", "after", "before", "since", "if", "although", "both", "only", "even",
-    "also", "now", "so", "yet", "why", "how", "where", "tiny", "oil-rich", "landlocked",
-    "northern", "southern", "eastern", "western", "central", "neighbour", "ally", "between",
-    "against", "over", "into", "across", "like", "unlike", "including", "said", "says",
-    "visited", "visit", "told", "urged",
+    "the",
+    "in",
+    "of",
+    "and",
+    "to",
+    "from",
+    "with",
+    "by",
+    "for",
+    "on",
+    "at",
+    "as",
+    "but",
+    "or",
+    "neighbouring",
+    "neighboring",
+    "meanwhile",
+    "however",
+    "today",
+    "yesterday",
+    "then",
+    "while",
+    "when",
+    "after",
+    "before",
+    "since",
+    "if",
+    "although",
+    "both",
+    "only",
+    "even",
+    "also",
+    "now",
+    "so",
+    "yet",
+    "why",
+    "how",
+    "where",
+    "tiny",
+    "oil-rich",
+    "landlocked",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "neighbour",
+    "ally",
+    "between",
+    "against",
+    "over",
+    "into",
+    "across",
+    "like",
+    "unlike",
+    "including",
+    "said",
+    "says",
+    "visited",
+    "visit",
+    "told",
+    "urged",
 ];
-const GIVEN_NAMES_SHARED: &[&str] = &["Jordan", "Georgia", "Chad", "Israel", "India", "Kenya", "Lebanon"];
+const GIVEN_NAMES_SHARED: &[&str] = &[
+    "Jordan", "Georgia", "Chad", "Israel", "India", "Kenya", "Lebanon",
+];
 const US_STATES_SHARED: &[&str] = &["Georgia", "Jordan"];
 
 fn mention(text: &str, span: Span, code: String, entry: String, sentence: usize) -> ActorMention {
@@ -568,7 +727,10 @@ fn between(text: &str, a: Span, b: Span) -> &str {
 }
 
 fn is_conjunction(gap: &str) -> bool {
-    matches!(gap.trim(), "and" | "or" | "," | ", and" | ", or" | "and the" | "&")
+    matches!(
+        gap.trim(),
+        "and" | "or" | "," | ", and" | ", or" | "and the" | "&"
+    )
 }
 
 /// The text between a country and an agent word: nothing, a possessive, or modifiers.
@@ -581,15 +743,24 @@ fn joins_agent(gap: &str) -> bool {
         }
     }
     let words: Vec<&str> = rest.split_whitespace().collect();
-    words.len() <= 2 && words.iter().all(|w| MODIFIERS.contains(&w.to_lowercase().trim_end_matches(',')))
+    words.len() <= 2
+        && words
+            .iter()
+            .all(|w| MODIFIERS.contains(&w.to_lowercase().trim_end_matches(',')))
 }
 
 fn is_boundary_before(text: &str, at: usize) -> bool {
-    text[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
+    text[..at]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric())
 }
 
 fn is_boundary_after(text: &str, at: usize) -> bool {
-    text[at..].chars().next().is_none_or(|c| !c.is_alphanumeric())
+    text[at..]
+        .chars()
+        .next()
+        .is_none_or(|c| !c.is_alphanumeric())
 }
 
 fn previous_word(text: &str, floor: usize, before: usize) -> Option<(&str, Span)> {
@@ -626,7 +797,10 @@ fn word_offsets(s: &str) -> impl Iterator<Item = (usize, &str)> {
 /// leading "the" ("the White House" also matches "White House").
 fn variants(form: &str, role: &FormRole) -> Vec<String> {
     let mut out = vec![form.to_string()];
-    if let Some(rest) = form.strip_prefix("the ").or_else(|| form.strip_prefix("The ")) {
+    if let Some(rest) = form
+        .strip_prefix("the ")
+        .or_else(|| form.strip_prefix("The "))
+    {
         out.push(rest.to_string());
     }
     if *role == FormRole::Agent && !form.ends_with('s') {

@@ -33,9 +33,17 @@ fn metonymy_and_seats_of_government() {
     check(
         "The White House and the Kremlin traded barbs, while Downing Street stayed silent.",
         "2026-01-11",
-        &["White House=USAGOV", "Kremlin=RUSGOV", "Downing Street=GBRGOV"],
+        &[
+            "White House=USAGOV",
+            "Kremlin=RUSGOV",
+            "Downing Street=GBRGOV",
+        ],
     );
-    check("Damascus welcomed the move.", "2026-01-11", &["Damascus=SYRGOV"]);
+    check(
+        "Damascus welcomed the move.",
+        "2026-01-11",
+        &["Damascus=SYRGOV"],
+    );
 }
 
 #[test]
@@ -45,7 +53,11 @@ fn adjectives_with_agents_and_possessives() {
         "2026-01-11",
         &["Israeli troops=ISRMIL", "Egyptian officials=EGYGOV"],
     );
-    check("Iran's army was on alert.", "2026-01-11", &["Iran's army=IRNMIL"]);
+    check(
+        "Iran's army was on alert.",
+        "2026-01-11",
+        &["Iran's army=IRNMIL"],
+    );
 }
 
 #[test]
@@ -86,7 +98,11 @@ fn references_within_the_article() {
 #[test]
 fn ambiguity_by_context() {
     check("Michael Jordan visited the museum.", "2026-01-11", &[]);
-    check("Jordan closed its border.", "2026-01-11", &["Jordan=JORGOV"]);
+    check(
+        "Jordan closed its border.",
+        "2026-01-11",
+        &["Jordan=JORGOV"],
+    );
     check("They ate turkey and chad was absent.", "2026-01-11", &[]);
     check(
         "Let us read the Washington Post.",

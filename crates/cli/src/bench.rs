@@ -25,20 +25,61 @@ pub struct BenchArgs {
 }
 
 const SUBJECTS: &[&str] = &[
-    "Israeli Prime Minister Benjamin Netanyahu", "Iran", "The Russian army", "Hamas",
-    "US officials", "President Emmanuel Macron", "Egyptian mediators", "The Kremlin",
-    "Turkish troops", "The United Nations", "Chinese diplomats", "Hezbollah", "Protesters",
-    "The Syrian government", "German Chancellor Friedrich Merz", "Police", "The Taliban",
+    "Israeli Prime Minister Benjamin Netanyahu",
+    "Iran",
+    "The Russian army",
+    "Hamas",
+    "US officials",
+    "President Emmanuel Macron",
+    "Egyptian mediators",
+    "The Kremlin",
+    "Turkish troops",
+    "The United Nations",
+    "Chinese diplomats",
+    "Hezbollah",
+    "Protesters",
+    "The Syrian government",
+    "German Chancellor Friedrich Merz",
+    "Police",
+    "The Taliban",
 ];
 const VERBS: &[&str] = &[
-    "urged", "rejected", "criticized", "met with", "accused", "threatened", "praised",
-    "attacked", "signed an agreement with", "called on", "condemned", "warned", "hosted",
-    "imposed sanctions on", "agreed to talks with", "denounced", "visited", "backed",
+    "urged",
+    "rejected",
+    "criticized",
+    "met with",
+    "accused",
+    "threatened",
+    "praised",
+    "attacked",
+    "signed an agreement with",
+    "called on",
+    "condemned",
+    "warned",
+    "hosted",
+    "imposed sanctions on",
+    "agreed to talks with",
+    "denounced",
+    "visited",
+    "backed",
 ];
 const OBJECTS: &[&str] = &[
-    "Washington", "Ukraine", "Hezbollah", "Saudi Arabia", "the European Union", "Qatar",
-    "Palestinian officials", "the Houthis", "Beijing", "Jordan", "NATO", "Lebanese forces",
-    "Syria", "the Kurdish militia", "Indian Prime Minister Narendra Modi", "Damascus",
+    "Washington",
+    "Ukraine",
+    "Hezbollah",
+    "Saudi Arabia",
+    "the European Union",
+    "Qatar",
+    "Palestinian officials",
+    "the Houthis",
+    "Beijing",
+    "Jordan",
+    "NATO",
+    "Lebanese forces",
+    "Syria",
+    "the Kurdish militia",
+    "Indian Prime Minister Narendra Modi",
+    "Damascus",
 ];
 const TAILS: &[&str] = &[
     " on Tuesday, according to a statement from the foreign ministry.",
@@ -62,7 +103,10 @@ struct Lcg(u64);
 
 impl Lcg {
     fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         items[((self.0 >> 33) as usize) % items.len()]
     }
 }
@@ -117,7 +161,10 @@ pub fn run(args: BenchArgs) -> Result<()> {
         })
         .reduce(|| (0, 0), |a, b| (a.0 + b.0, a.1 + b.1));
     let secs = start.elapsed().as_secs_f64();
-    println!("dictionaries compiled in {:.0} ms", build.as_secs_f64() * 1000.0);
+    println!(
+        "dictionaries compiled in {:.0} ms",
+        build.as_secs_f64() * 1000.0
+    );
     println!("threads      {}", rayon::current_num_threads());
     println!("sentences    {sentences}");
     println!("events       {events}");

@@ -135,7 +135,12 @@ impl Writer {
         }
     }
 
-    fn row<S: Serialize>(&mut self, out: &mut impl Write, value: &S, columns: Columns) -> Result<()> {
+    fn row<S: Serialize>(
+        &mut self,
+        out: &mut impl Write,
+        value: &S,
+        columns: Columns,
+    ) -> Result<()> {
         match self.format {
             OutputFormat::Jsonl => {
                 serde_json::to_writer(&mut *out, value)?;
@@ -147,7 +152,8 @@ impl Writer {
                     writeln!(out, "{}", header.join("\t"))?;
                     self.header_done = true;
                 }
-                let cells: Vec<String> = columns.iter().map(|(_, c)| c.replace('\t', " ")).collect();
+                let cells: Vec<String> =
+                    columns.iter().map(|(_, c)| c.replace('\t', " ")).collect();
                 writeln!(out, "{}", cells.join("\t"))?;
             }
             OutputFormat::Table => self.buffered.push(columns),
@@ -167,7 +173,9 @@ impl Writer {
         let mut widths = vec![0usize; n];
         for row in &self.buffered {
             for (i, (h, c)) in row.iter().enumerate() {
-                widths[i] = widths[i].max(h.chars().count()).max(c.chars().count().min(60));
+                widths[i] = widths[i]
+                    .max(h.chars().count())
+                    .max(c.chars().count().min(60));
             }
         }
         let header: Vec<String> = self.buffered[0]

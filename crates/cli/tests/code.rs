@@ -53,13 +53,20 @@ fn reference_article_is_coded_right() {
     }
     let path = path.to_string_lossy().to_string();
     let out = dyad(&["code", "--format", "jsonl", &path]);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let evs = events(&out.stdout);
     let got = triples(&evs);
     assert!(has(&got, "ISRGOV USAGOV 02"), "{got:#?}");
     assert!(has(&got, "USAGOV ISRGOV 12"), "{got:#?}");
     assert!(
-        got.iter().any(|e| (e.starts_with("USAGOV SYRGOV 0354 intended") || e.starts_with("USAGOV SYRGOV 085 intended"))),
+        got.iter()
+            .any(|e| (e.starts_with("USAGOV SYRGOV 0354 intended")
+                || e.starts_with("USAGOV SYRGOV 085 intended"))),
         "{got:#?}"
     );
     assert!(got.iter().all(|e| e.ends_with("2026-01-11")), "{got:#?}");
@@ -75,7 +82,10 @@ fn reference_article_is_coded_right() {
     assert!(evidence("USAGOV SYRGOV").contains("plans to lift the measures"));
     for e in &evs {
         let ev = e["evidence"].as_str().unwrap_or("");
-        assert!(!ev.contains("Leave a Reply") && !ev.contains("Required fields"), "{ev}");
+        assert!(
+            !ev.contains("Leave a Reply") && !ev.contains("Required fields"),
+            "{ev}"
+        );
     }
     let mut unique = got.clone();
     unique.sort();
@@ -94,7 +104,12 @@ fn scraped_dump_with_dateline_title_and_footer() {
         "February 2, 2026\nCairo Talks Stall\n\nCairo Talks Stall\n\nCairo Talks Stall- Egypt urged Israel to reopen the crossing on Monday. Israel rejected the request.\n\nLeave a Reply\n\nYour email address will not be published. Required fields are marked *\nEgypt condemned Israel.\n",
     )
     .expect("write fixture");
-    let out = dyad(&["code", "--format", "jsonl", file.to_str().expect("utf-8 path")]);
+    let out = dyad(&[
+        "code",
+        "--format",
+        "jsonl",
+        file.to_str().expect("utf-8 path"),
+    ]);
     assert_eq!(out.status.code(), Some(0));
     let got = triples(&events(&out.stdout));
     assert_eq!(
@@ -149,9 +164,15 @@ fn bad_inputs_are_named_and_the_rest_is_processed() {
         (&subdir, "directory contains no readable files"),
     ] {
         let expected = format!("{}: {problem}", path.display());
-        assert!(stderr.lines().any(|l| l.contains(&expected)), "{expected} in {stderr}");
+        assert!(
+            stderr.lines().any(|l| l.contains(&expected)),
+            "{expected} in {stderr}"
+        );
     }
-    assert!(stderr.contains(&format!("{}#1: document is", huge.display())), "{stderr}");
+    assert!(
+        stderr.contains(&format!("{}#1: document is", huge.display())),
+        "{stderr}"
+    );
     assert!(!stderr.contains("panicked"), "{stderr}");
     let got = triples(&events(&out.stdout));
     assert_eq!(got, ["IRNGOV IRQGOV 111 asserted -"]);
@@ -179,14 +200,21 @@ fn json_lines_on_stdin_as_tsv() {
         .stdin
         .take()
         .expect("stdin")
-        .write_all(b"{\"id\": \"w1\", \"date\": \"2025-06-01\", \"text\": \"Turkey condemned Sweden.\"}\n")
+        .write_all(
+            b"{\"id\": \"w1\", \"date\": \"2025-06-01\", \"text\": \"Turkey condemned Sweden.\"}\n",
+        )
         .expect("write");
     let out = child.wait_with_output().expect("wait");
     let text = String::from_utf8_lossy(&out.stdout);
     let mut lines = text.lines();
-    assert!(lines.next().is_some_and(|h| h.starts_with("article\tsentence\tdate\tsource")));
+    assert!(lines
+        .next()
+        .is_some_and(|h| h.starts_with("article\tsentence\tdate\tsource")));
     let row: Vec<&str> = lines.next().unwrap_or("").split('\t').collect();
-    assert_eq!(&row[..6], ["w1", "0", "2025-06-01", "TURGOV", "SWEGOV", "111"]);
+    assert_eq!(
+        &row[..6],
+        ["w1", "0", "2025-06-01", "TURGOV", "SWEGOV", "111"]
+    );
 }
 
 fn tempdir(name: &str) -> PathBuf {

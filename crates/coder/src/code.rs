@@ -4,7 +4,9 @@
 
 use crate::lexicon::*;
 use crate::verbs::{Element, VerbIndex};
-use dyad_model::{ActorMention, ArticleId, CameoCode, Event, EventActor, Modality, NaiveDate, Sentence, Span};
+use dyad_model::{
+    ActorMention, ArticleId, CameoCode, Event, EventActor, Modality, NaiveDate, Sentence, Span,
+};
 use dyad_text::{tokenize, Token, TokenKind};
 
 /// What the coder reads: an article's text, its sentences and actor mentions.
@@ -44,7 +46,10 @@ impl<'a> Clause<'a> {
         // Mentions come sorted by position; take this sentence's slice without a full scan.
         let from = mentions.partition_point(|m| m.span.start < sentence.span.start);
         let to = mentions.partition_point(|m| m.span.start < sentence.span.end);
-        for m in mentions[from..to.max(from)].iter().filter(|m| sentence.span.contains(m.span)) {
+        for m in mentions[from..to.max(from)]
+            .iter()
+            .filter(|m| sentence.span.contains(m.span))
+        {
             let covered: Vec<usize> = tokens
                 .iter()
                 .enumerate()
@@ -60,9 +65,17 @@ impl<'a> Clause<'a> {
             for &i in &covered {
                 actor_at[i] = Some(actors.len());
             }
-            actors.push(Actor { mention: m, first, last });
+            actors.push(Actor {
+                mention: m,
+                first,
+                last,
+            });
         }
-        Clause { tokens, actors, actor_at }
+        Clause {
+            tokens,
+            actors,
+            actor_at,
+        }
     }
 
     fn word(&self, i: usize) -> &str {
@@ -140,7 +153,11 @@ impl Coder {
             let (sources, targets, mut confidence) = if is_passive {
                 (chain(clause, by_agent), chain_left(clause, subject), 0.8)
             } else {
-                (chain_left(clause, subject), chain(clause, object), subject_confidence)
+                (
+                    chain_left(clause, subject),
+                    chain(clause, object),
+                    subject_confidence,
+                )
             };
             let next = m.end.max(m.verb + 1);
             if sources.is_empty() {
@@ -149,9 +166,16 @@ impl Coder {
             }
             let targets: Vec<EventActor> = if targets.is_empty() {
                 confidence *= 0.8;
-                resolve_object_antecedent(clause, &m, &sources[0], events, sentence.index, recent_objects)
-                    .into_iter()
-                    .collect()
+                resolve_object_antecedent(
+                    clause,
+                    &m,
+                    &sources[0],
+                    events,
+                    sentence.index,
+                    recent_objects,
+                )
+                .into_iter()
+                .collect()
             } else {
                 targets
             };
@@ -197,7 +221,11 @@ impl Coder {
         }
         for &p in candidates {
             if let Some(m) = match_elements(clause, i, &self.verbs.patterns[p].elements) {
-                return Some(VerbMatch { pattern: p, verb: i, ..m });
+                return Some(VerbMatch {
+                    pattern: p,
+                    verb: i,
+                    ..m
+                });
             }
         }
         None
@@ -205,15 +233,27 @@ impl Coder {
 
     /// Frames that no single verb pattern covers: "aides believe X is slowing progress" is
     /// the believers' disapproval of X, reported.
-    fn code_frames(&self, input: &CodingInput<'_>, sentence: &Sentence, clause: &Clause<'_>, events: &mut Vec<Event>) {
+    fn code_frames(
+        &self,
+        input: &CodingInput<'_>,
+        sentence: &Sentence,
+        clause: &Clause<'_>,
+        events: &mut Vec<Event>,
+    ) {
         for (i, t) in clause.tokens.iter().enumerate() {
             if !COGNITION_VERBS.contains(&t.lower.as_str()) {
                 continue;
             }
-            let Some((holder, _)) = find_subject(clause, i) else { continue };
+            let Some((holder, _)) = find_subject(clause, i) else {
+                continue;
+            };
             // The complement's subject: the first actor after the cognition verb, then an
             // obstruction verb within a few words.
-            let Some(accused) = clause.actors.iter().find(|a| a.first > i && a.first <= i + 3) else {
+            let Some(accused) = clause
+                .actors
+                .iter()
+                .find(|a| a.first > i && a.first <= i + 3)
+            else {
                 continue;
             };
             let window = (accused.last + 1)..(accused.last + 5).min(clause.tokens.len());
@@ -222,7 +262,10 @@ impl Coder {
                 OBSTRUCTION_VERBS.iter().any(|o| w.starts_with(o))
             });
             let Some(v) = obstruction else { continue };
-            let negated = window.clone().take_while(|&k| k < v).any(|k| NEGATIONS.contains(&clause.word(k)));
+            let negated = window
+                .clone()
+                .take_while(|&k| k < v)
+                .any(|k| NEGATIONS.contains(&clause.word(k)));
             if negated {
                 continue;
             }
@@ -231,7 +274,9 @@ impl Coder {
             if same_actor(&source, &target) {
                 continue;
             }
-            let Some(code) = CameoCode::parse("111") else { continue };
+            let Some(code) = CameoCode::parse("111") else {
+                continue;
+            };
             events.push(Event {
                 article: input.article.clone(),
                 sentence: sentence.index,
@@ -250,13 +295,17 @@ impl Coder {
 
 /// An actor and those coordinated after it: "Israel and Egypt", "Iran, Iraq and Syria".
 fn chain(clause: &Clause<'_>, first: Option<&Actor<'_>>) -> Vec<EventActor> {
-    let Some(first) = first else { return Vec::new() };
+    let Some(first) = first else {
+        return Vec::new();
+    };
     let mut out = vec![actor_ref(first)];
     let mut last = first.last;
     loop {
         let mut k = last + 1;
         let mut joined = false;
-        while k < clause.tokens.len() && matches!(clause.word(k), "and" | "," | "or" | "as" | "well") {
+        while k < clause.tokens.len()
+            && matches!(clause.word(k), "and" | "," | "or" | "as" | "well")
+        {
             joined = true;
             k += 1;
         }
@@ -412,7 +461,10 @@ fn used_as_verb(clause: &Clause<'_>, i: usize) -> bool {
     // An adjective before a noun-like use: "the long-awaited talks".
     if i >= 2 && DETERMINERS.contains(&clause.word(i - 2)) && !ADVERBS_BEFORE_VERB.contains(&prev) {
         let prev_tok = &clause.tokens[i - 1];
-        if prev_tok.kind == TokenKind::Word && !BE_FORMS.contains(&prev) && !HAVE_FORMS.contains(&prev) {
+        if prev_tok.kind == TokenKind::Word
+            && !BE_FORMS.contains(&prev)
+            && !HAVE_FORMS.contains(&prev)
+        {
             return false;
         }
     }
@@ -454,7 +506,12 @@ fn find_by_agent<'c, 'a>(clause: &'c Clause<'a>, from: usize) -> Option<&'c Acto
             return None;
         }
         if w == "by" {
-            return clause.actor_at.get(k + 1).copied().flatten().map(|a| &clause.actors[a]);
+            return clause
+                .actor_at
+                .get(k + 1)
+                .copied()
+                .flatten()
+                .map(|a| &clause.actors[a]);
         }
     }
     None
@@ -472,7 +529,11 @@ fn find_subject<'c, 'a>(clause: &'c Clause<'a>, verb: usize) -> Option<(&'c Acto
         let w = clause.word(k);
         if let Some(a) = clause.actor_at[k] {
             let actor = &clause.actors[a];
-            let before = actor.first.checked_sub(1).map(|p| clause.word(p)).unwrap_or("");
+            let before = actor
+                .first
+                .checked_sub(1)
+                .map(|p| clause.word(p))
+                .unwrap_or("");
             let governed = PREPOSITIONS.contains(&before) && before != "to"
                 || (before == "to" && !is_infinitive_to(clause, actor.first - 1));
             // "Trump's approach": a possessor modifies the real subject, but is the closest
@@ -493,7 +554,11 @@ fn find_subject<'c, 'a>(clause: &'c Clause<'a>, verb: usize) -> Option<(&'c Acto
                 confidence *= 0.7;
             }
             "and" | "but" | "or" => {
-                if clause.tokens.get(k + 1).is_some_and(|t| looks_like_finite_verb(&t.lower)) {
+                if clause
+                    .tokens
+                    .get(k + 1)
+                    .is_some_and(|t| looks_like_finite_verb(&t.lower))
+                {
                     skipping_objects = true;
                 }
             }
@@ -588,12 +653,19 @@ fn resolve_object_antecedent(
     let head = m.object.or_else(|| {
         // The object head noun: the first noun-like word after the verb and determiners.
         let mut k = m.verb + 1;
-        while k < clause.tokens.len() && (DETERMINERS.contains(&clause.word(k)) || clause.word(k).ends_with("ed")) {
+        while k < clause.tokens.len()
+            && (DETERMINERS.contains(&clause.word(k)) || clause.word(k).ends_with("ed"))
+        {
             k += 1;
         }
         (k < clause.tokens.len() && k > m.verb + 1).then_some(k)
     })?;
-    if head == 0 || !DEFINITES.contains(&clause.word(head - 1)) && !DEFINITES.iter().any(|d| (m.verb + 1..head).any(|k| clause.word(k) == *d)) {
+    if head == 0
+        || !DEFINITES.contains(&clause.word(head - 1))
+            && !DEFINITES
+                .iter()
+                .any(|d| (m.verb + 1..head).any(|k| clause.word(k) == *d))
+    {
         return None;
     }
     let noun = clause.word(head);
@@ -629,7 +701,11 @@ fn remember_objects(sentence: usize, clause: &Clause<'_>, out: &mut Vec<(usize, 
         let prep = clause.word(k + 1);
         if matches!(prep, "on" | "against" | "to" | "from" | "with") {
             if let Some(a) = clause.actor_at.get(k + 2).copied().flatten() {
-                out.push((sentence, t.lower.clone(), clause.actors[a].mention.code.clone()));
+                out.push((
+                    sentence,
+                    t.lower.clone(),
+                    clause.actors[a].mention.code.clone(),
+                ));
             }
         }
     }
@@ -638,7 +714,9 @@ fn remember_objects(sentence: usize, clause: &Clause<'_>, out: &mut Vec<(usize, 
 /// The modality of the verb at `verb`, from cue words between the subject and the verb and
 /// from sentence-level hearsay markers.
 fn modality(clause: &Clause<'_>, verb: usize, subject_end: Option<usize>) -> Modality {
-    let from = subject_end.map_or(verb.saturating_sub(6), |s| s + 1).min(verb);
+    let from = subject_end
+        .map_or(verb.saturating_sub(6), |s| s + 1)
+        .min(verb);
     let window: Vec<&str> = (from..verb).map(|k| clause.word(k)).collect();
     let has = |cues: &[&str]| window.iter().any(|w| cues.contains(w));
     if has(NEGATIONS) || has(NEGATING_VERBS) {
@@ -699,7 +777,10 @@ fn looks_like_finite_verb(w: &str) -> bool {
 
 /// Sports, entertainment and history sentences are not political events.
 fn is_discarded(clause: &Clause<'_>) -> bool {
-    clause.tokens.iter().any(|t| DISCARD_WORDS.contains(&t.lower.as_str()))
+    clause
+        .tokens
+        .iter()
+        .any(|t| DISCARD_WORDS.contains(&t.lower.as_str()))
 }
 
 /// Drops repeats of the same event within one sentence (two patterns for one verb phrase).

@@ -108,7 +108,10 @@ impl VerbDictionary {
                     code,
                     lemma,
                     elements,
-                    example: fields.get(2).map(|s| s.to_string()).filter(|s| !s.is_empty()),
+                    example: fields
+                        .get(2)
+                        .map(|s| s.to_string())
+                        .filter(|s| !s.is_empty()),
                     origin: format!("{file}:{}", i + 1),
                 }),
                 Err(message) => errors.push(err(message)),

@@ -37,7 +37,11 @@ pub enum IngestError {
     #[error("{input}: empty document")]
     Empty { input: String },
     #[error("{input}: document is {size} bytes, over the {limit}-byte limit")]
-    TooLarge { input: String, size: usize, limit: usize },
+    TooLarge {
+        input: String,
+        size: usize,
+        limit: usize,
+    },
     #[error("{input}: {message}")]
     BadRecord { input: String, message: String },
 }
@@ -148,7 +152,10 @@ pub fn read_input(path: &Path) -> Result<Vec<Result<Article, IngestError>>, Inge
             .lock()
             .take(MAX_DOCUMENT_BYTES as u64 * 64)
             .read_to_end(&mut bytes)
-            .map_err(|source| IngestError::Io { input: "-".into(), source })?;
+            .map_err(|source| IngestError::Io {
+                input: "-".into(),
+                source,
+            })?;
         return read_bytes("-", &bytes);
     }
     let file = std::fs::File::open(path).map_err(|source| IngestError::Io {
@@ -158,7 +165,10 @@ pub fn read_input(path: &Path) -> Result<Vec<Result<Article, IngestError>>, Inge
     let mut reader = BufReader::new(file);
     let head = reader
         .fill_buf()
-        .map_err(|source| IngestError::Io { input: name.clone(), source })?
+        .map_err(|source| IngestError::Io {
+            input: name.clone(),
+            source,
+        })?
         .to_vec();
     match InputFormat::detect(&name, &head) {
         InputFormat::JsonLines => Ok(read_jsonl(&name, reader)),
@@ -167,10 +177,17 @@ pub fn read_input(path: &Path) -> Result<Vec<Result<Article, IngestError>>, Inge
             reader
                 .take(MAX_DOCUMENT_BYTES as u64 + 1)
                 .read_to_end(&mut bytes)
-                .map_err(|source| IngestError::Io { input: name.clone(), source })?;
+                .map_err(|source| IngestError::Io {
+                    input: name.clone(),
+                    source,
+                })?;
             if bytes.len() > MAX_DOCUMENT_BYTES {
                 let size = std::fs::metadata(path).map_or(bytes.len(), |m| m.len() as usize);
-                return Err(IngestError::TooLarge { input: name, size, limit: MAX_DOCUMENT_BYTES });
+                return Err(IngestError::TooLarge {
+                    input: name,
+                    size,
+                    limit: MAX_DOCUMENT_BYTES,
+                });
             }
             Ok(vec![text_article(&name, &bytes)])
         }
@@ -178,7 +195,10 @@ pub fn read_input(path: &Path) -> Result<Vec<Result<Article, IngestError>>, Inge
 }
 
 /// Reads documents from bytes already in memory (standard input, tests).
-pub fn read_bytes(name: &str, bytes: &[u8]) -> Result<Vec<Result<Article, IngestError>>, IngestError> {
+pub fn read_bytes(
+    name: &str,
+    bytes: &[u8],
+) -> Result<Vec<Result<Article, IngestError>>, IngestError> {
     match InputFormat::detect(name, bytes) {
         InputFormat::JsonLines => Ok(read_jsonl(name, bytes)),
         InputFormat::Text => {
@@ -196,7 +216,9 @@ pub fn read_bytes(name: &str, bytes: &[u8]) -> Result<Vec<Result<Article, Ingest
 
 fn decode(input: &str, bytes: &[u8]) -> Result<String, IngestError> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        return Err(IngestError::Empty { input: input.into() });
+        return Err(IngestError::Empty {
+            input: input.into(),
+        });
     }
     let head = &bytes[..bytes.len().min(8192)];
     let controls = head
@@ -204,7 +226,9 @@ fn decode(input: &str, bytes: &[u8]) -> Result<String, IngestError> {
         .filter(|&&b| b == 0 || (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c)))
         .count();
     if head.contains(&0) || controls * 20 > head.len() {
-        return Err(IngestError::Binary { input: input.into() });
+        return Err(IngestError::Binary {
+            input: input.into(),
+        });
     }
     String::from_utf8(bytes.to_vec()).map_err(|e| IngestError::InvalidUtf8 {
         input: input.into(),
@@ -217,7 +241,9 @@ pub fn text_article(input: &str, bytes: &[u8]) -> Result<Article, IngestError> {
     let text = decode(input, bytes)?;
     let clean = clean_scraped(&text);
     if clean.body.trim().is_empty() {
-        return Err(IngestError::Empty { input: input.into() });
+        return Err(IngestError::Empty {
+            input: input.into(),
+        });
     }
     let mut article = Article::new(input, clean.body);
     article.title = clean.title;
@@ -238,14 +264,21 @@ fn read_jsonl<R: BufRead>(input: &str, mut reader: R) -> Vec<Result<Article, Ing
         let read = match read_line_bounded(&mut reader, &mut buf, MAX_DOCUMENT_BYTES) {
             Ok(r) => r,
             Err(source) => {
-                out.push(Err(IngestError::Io { input: format!("{input}#{line_no}"), source }));
+                out.push(Err(IngestError::Io {
+                    input: format!("{input}#{line_no}"),
+                    source,
+                }));
                 break;
             }
         };
         let Some((len, complete)) = read else { break };
         let name = format!("{input}#{line_no}");
         if !complete {
-            out.push(Err(IngestError::TooLarge { input: name, size: len, limit: MAX_DOCUMENT_BYTES }));
+            out.push(Err(IngestError::TooLarge {
+                input: name,
+                size: len,
+                limit: MAX_DOCUMENT_BYTES,
+            }));
             continue;
         }
         if buf.iter().all(|b| b.is_ascii_whitespace()) {
@@ -296,10 +329,13 @@ fn parse_record(name: &str, line: &[u8]) -> Result<Article, IngestError> {
         input: name.into(),
         message: format!("not a JSON object with a text field: {e}"),
     })?;
-    let body = record.text.filter(|t| !t.trim().is_empty()).ok_or_else(|| IngestError::BadRecord {
-        input: name.into(),
-        message: "no \"text\"".into(),
-    })?;
+    let body = record
+        .text
+        .filter(|t| !t.trim().is_empty())
+        .ok_or_else(|| IngestError::BadRecord {
+            input: name.into(),
+            message: "no \"text\"".into(),
+        })?;
     let id = match record.id {
         Some(serde_json::Value::String(s)) => s,
         Some(serde_json::Value::Number(n)) => n.to_string(),
@@ -309,7 +345,9 @@ fn parse_record(name: &str, line: &[u8]) -> Result<Article, IngestError> {
     let mut article = Article::new(id, clean.body);
     article.title = record.title.or(clean.title);
     article.url = record.url.clone();
-    article.source = record.source.or_else(|| record.url.as_deref().and_then(host_of));
+    article.source = record
+        .source
+        .or_else(|| record.url.as_deref().and_then(host_of));
     article.language = record.language;
     article.published = match record.date.as_deref() {
         Some(d) => Some(parse_date(d).ok_or_else(|| IngestError::BadRecord {
@@ -326,7 +364,10 @@ fn parse_record(name: &str, line: &[u8]) -> Result<Article, IngestError> {
 /// dateline ("January 11, 2026").
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
     let s = s.trim();
-    if let Some(d) = s.get(..10).and_then(|p| NaiveDate::parse_from_str(p, "%Y-%m-%d").ok()) {
+    if let Some(d) = s
+        .get(..10)
+        .and_then(|p| NaiveDate::parse_from_str(p, "%Y-%m-%d").ok())
+    {
         return Some(d);
     }
     if s.len() == 8 && s.bytes().all(|b| b.is_ascii_digit()) {
@@ -351,7 +392,17 @@ mod tests {
         let got: Vec<Result<String, String>> = match read_bytes(name, input) {
             Ok(docs) => docs
                 .into_iter()
-                .map(|d| d.map(|a| format!("{}|{}|{}", a.input, a.published.map_or("-".into(), |d| d.to_string()), a.text)).map_err(|e| e.to_string()))
+                .map(|d| {
+                    d.map(|a| {
+                        format!(
+                            "{}|{}|{}",
+                            a.input,
+                            a.published.map_or("-".into(), |d| d.to_string()),
+                            a.text
+                        )
+                    })
+                    .map_err(|e| e.to_string())
+                })
                 .collect(),
             Err(e) => vec![Err(e.to_string())],
         };
@@ -380,8 +431,16 @@ mod tests {
     #[test]
     fn bad_text_inputs_are_named() {
         check("empty.txt", b"  \n", &[Err("empty.txt: empty document")]);
-        check("bin.txt", b"abc\0\x01\x02def", &[Err("bin.txt: binary data, not text")]);
-        check("latin.txt", b"caf\xe9 au lait", &[Err("latin.txt: invalid UTF-8 at byte 3")]);
+        check(
+            "bin.txt",
+            b"abc\0\x01\x02def",
+            &[Err("bin.txt: binary data, not text")],
+        );
+        check(
+            "latin.txt",
+            b"caf\xe9 au lait",
+            &[Err("latin.txt: invalid UTF-8 at byte 3")],
+        );
     }
 
     #[test]
@@ -392,12 +451,18 @@ mod tests {
         let docs = read_jsonl("big.jsonl", &input[..]);
         assert_eq!(docs.len(), 2);
         assert!(matches!(docs[0], Err(IngestError::TooLarge { .. })));
-        assert_eq!(docs[1].as_ref().map(|a| a.text.as_str()).ok(), Some("Fine."));
+        assert_eq!(
+            docs[1].as_ref().map(|a| a.text.as_str()).ok(),
+            Some("Fine.")
+        );
     }
 
     #[test]
     fn hosts() {
-        assert_eq!(host_of("https://www.Example.com:8080/a/b").as_deref(), Some("example.com"));
+        assert_eq!(
+            host_of("https://www.Example.com:8080/a/b").as_deref(),
+            Some("example.com")
+        );
         assert_eq!(host_of("news.site/x").as_deref(), Some("news.site"));
     }
 }

@@ -105,9 +105,7 @@ pub fn clean_scraped(text: &str) -> CleanText {
 
 fn looks_like_title(line: &str) -> bool {
     let words = line.split_whitespace().count();
-    (2..=25).contains(&words)
-        && line.len() < 250
-        && !line.ends_with(['.', '!', '?', ',', ';', ':'])
+    (2..=25).contains(&words) && line.len() < 250 && !line.ends_with(['.', '!', '?', ',', ';', ':'])
         || (words >= 2 && words <= 25 && line.ends_with('?'))
 }
 
@@ -131,15 +129,49 @@ fn collapse_blank_lines(lines: &[String]) -> String {
 }
 
 const MONTHS: &[(&str, u32)] = &[
-    ("january", 1), ("jan", 1), ("february", 2), ("feb", 2), ("march", 3), ("mar", 3),
-    ("april", 4), ("apr", 4), ("may", 5), ("june", 6), ("jun", 6), ("july", 7), ("jul", 7),
-    ("august", 8), ("aug", 8), ("september", 9), ("sept", 9), ("sep", 9), ("october", 10),
-    ("oct", 10), ("november", 11), ("nov", 11), ("december", 12), ("dec", 12),
+    ("january", 1),
+    ("jan", 1),
+    ("february", 2),
+    ("feb", 2),
+    ("march", 3),
+    ("mar", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("may", 5),
+    ("june", 6),
+    ("jun", 6),
+    ("july", 7),
+    ("jul", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("september", 9),
+    ("sept", 9),
+    ("sep", 9),
+    ("october", 10),
+    ("oct", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("december", 12),
+    ("dec", 12),
 ];
 
 const WEEKDAYS: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon",
-    "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
 ];
 
 /// Parses a line that is only a date: "January 11, 2026", "Sunday, 11 January 2026",
@@ -148,18 +180,47 @@ pub fn parse_dateline(line: &str) -> Option<NaiveDate> {
     if line.len() > 60 {
         return None;
     }
-    let iso = line.get(..10).and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok());
-    if iso.is_some() && line[10..].chars().all(|c| !c.is_alphabetic() || c == 'T' || c == 'Z') {
+    let iso = line
+        .get(..10)
+        .and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok());
+    if iso.is_some()
+        && line[10..]
+            .chars()
+            .all(|c| !c.is_alphabetic() || c == 'T' || c == 'Z')
+    {
         return iso;
     }
     let cleaned: String = line
         .chars()
-        .map(|c| if c.is_alphanumeric() || c == ':' { c.to_ascii_lowercase() } else { ' ' })
+        .map(|c| {
+            if c.is_alphanumeric() || c == ':' {
+                c.to_ascii_lowercase()
+            } else {
+                ' '
+            }
+        })
         .collect();
     let words: Vec<&str> = cleaned
         .split_whitespace()
         .filter(|w| !WEEKDAYS.contains(w))
-        .filter(|w| !matches!(*w, "updated" | "published" | "posted" | "on" | "am" | "pm" | "gmt" | "utc" | "et" | "est" | "edt" | "bst" | "cet"))
+        .filter(|w| {
+            !matches!(
+                *w,
+                "updated"
+                    | "published"
+                    | "posted"
+                    | "on"
+                    | "am"
+                    | "pm"
+                    | "gmt"
+                    | "utc"
+                    | "et"
+                    | "est"
+                    | "edt"
+                    | "bst"
+                    | "cet"
+            )
+        })
         .filter(|w| !w.contains(':'))
         .collect();
     let month_of = |w: &str| MONTHS.iter().find(|(m, _)| *m == w).map(|(_, n)| *n);
@@ -185,7 +246,11 @@ mod tests {
     fn check(input: &str, title: Option<&str>, date: Option<&str>, body: &str) {
         let got = clean_scraped(input);
         assert_eq!(got.title.as_deref(), title, "title of {input:?}");
-        assert_eq!(got.date.map(|d| d.to_string()).as_deref(), date, "date of {input:?}");
+        assert_eq!(
+            got.date.map(|d| d.to_string()).as_deref(),
+            date,
+            "date of {input:?}"
+        );
         assert_eq!(got.body, body, "body of {input:?}");
     }
 
@@ -201,7 +266,12 @@ mod tests {
 
     #[test]
     fn plain_text_without_dateline_or_title() {
-        check("Iran rejected the offer. Talks ended.", None, None, "Iran rejected the offer. Talks ended.");
+        check(
+            "Iran rejected the offer. Talks ended.",
+            None,
+            None,
+            "Iran rejected the offer. Talks ended.",
+        );
     }
 
     #[test]
@@ -213,7 +283,11 @@ mod tests {
             ("2026-01-11", "2026-01-11"),
             ("Published on 11th January 2026", "2026-01-11"),
         ] {
-            assert_eq!(parse_dateline(line).map(|d| d.to_string()).as_deref(), Some(want), "{line}");
+            assert_eq!(
+                parse_dateline(line).map(|d| d.to_string()).as_deref(),
+                Some(want),
+                "{line}"
+            );
         }
         assert_eq!(parse_dateline("January was cold in 2026 for most"), None);
         assert_eq!(parse_dateline("February 30, 2026"), None);

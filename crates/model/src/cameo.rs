@@ -265,7 +265,10 @@ mod tests {
             let e = code.entry();
             let goldstein: f32 = f[2].parse().unwrap_or(f32::NAN);
             if (e.goldstein - goldstein).abs() > 1e-6 {
-                problems.push(format!("{} goldstein {} vs {}", f[0], e.goldstein, goldstein));
+                problems.push(format!(
+                    "{} goldstein {} vs {}",
+                    f[0], e.goldstein, goldstein
+                ));
             }
             if e.quad().number().to_string() != f[3] {
                 problems.push(format!("{} quad {} vs {}", f[0], e.quad().number(), f[3]));
@@ -278,7 +281,10 @@ mod tests {
                 p => Some(p),
             };
             if e.plover_event.as_deref() != plover {
-                problems.push(format!("{} plover {:?} vs {:?}", f[0], e.plover_event, plover));
+                problems.push(format!(
+                    "{} plover {:?} vs {:?}",
+                    f[0], e.plover_event, plover
+                ));
             }
         }
         assert_eq!(seen, cameo.entries().len(), "code count differs");

@@ -33,7 +33,11 @@ pub struct BuildReport {
 impl BuildReport {
     /// One line per problem, for stderr.
     pub fn lines(&self) -> Vec<String> {
-        let mut out: Vec<String> = self.actor_errors.iter().map(|e| format!("error: {e}")).collect();
+        let mut out: Vec<String> = self
+            .actor_errors
+            .iter()
+            .map(|e| format!("error: {e}"))
+            .collect();
         out.extend(self.verb_errors.iter().map(|e| format!("error: {e}")));
         out.extend(self.conflicts.iter().map(|w| format!("warning: {w}")));
         out

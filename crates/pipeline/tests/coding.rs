@@ -17,7 +17,12 @@ fn check(text: &str, date: &str, expected: &[&str]) {
     let got: Vec<String> = analysis
         .events
         .iter()
-        .map(|e| format!("{} {} {} {}", e.source.code, e.target.code, e.code, e.modality))
+        .map(|e| {
+            format!(
+                "{} {} {} {}",
+                e.source.code, e.target.code, e.code, e.modality
+            )
+        })
         .collect();
     assert_eq!(got, expected, "events of {text:?}");
 }
@@ -37,13 +42,25 @@ fn reference_style_appeal_rejection_and_intent() {
 
 #[test]
 fn passive_voice_swaps_source_and_target() {
-    check("The proposal by Iran was rejected by Israel.", "2026-01-11", &[]);
-    check("Hamas was criticized by Egypt.", "2026-01-11", &["EGYGOV PSEREBHMS 111 asserted"]);
+    check(
+        "The proposal by Iran was rejected by Israel.",
+        "2026-01-11",
+        &[],
+    );
+    check(
+        "Hamas was criticized by Egypt.",
+        "2026-01-11",
+        &["EGYGOV PSEREBHMS 111 asserted"],
+    );
 }
 
 #[test]
 fn negation() {
-    check("Israel did not reject the offer from Hamas.", "2026-01-11", &["ISRGOV PSEREBHMS 120 negated"]);
+    check(
+        "Israel did not reject the offer from Hamas.",
+        "2026-01-11",
+        &["ISRGOV PSEREBHMS 120 negated"],
+    );
 }
 
 #[test]
@@ -51,7 +68,10 @@ fn compound_actors_give_one_event_per_pair() {
     check(
         "Egypt and Qatar urged Hamas to accept the truce.",
         "2026-01-11",
-        &["EGYGOV PSEREBHMS 020 asserted", "QATGOV PSEREBHMS 020 asserted"],
+        &[
+            "EGYGOV PSEREBHMS 020 asserted",
+            "QATGOV PSEREBHMS 020 asserted",
+        ],
     );
     check(
         "Turkey condemned Israel and Iran.",
@@ -94,11 +114,23 @@ fn parentheticals_and_prepositional_actors_are_not_subjects() {
 
 #[test]
 fn dated_roles_decide_the_code() {
-    check("Trump criticized China.", "2019-06-01", &["USAGOV CHNGOV 111 asserted"]);
-    check("Trump criticized China.", "2022-06-01", &["USAELI CHNGOV 111 asserted"]);
+    check(
+        "Trump criticized China.",
+        "2019-06-01",
+        &["USAGOV CHNGOV 111 asserted"],
+    );
+    check(
+        "Trump criticized China.",
+        "2022-06-01",
+        &["USAELI CHNGOV 111 asserted"],
+    );
 }
 
 #[test]
 fn sports_sentences_are_discarded() {
-    check("Brazil defeated Argentina in the football final.", "2026-01-11", &[]);
+    check(
+        "Brazil defeated Argentina in the football final.",
+        "2026-01-11",
+        &[],
+    );
 }

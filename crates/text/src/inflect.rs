@@ -234,7 +234,10 @@ fn third_person(lemma: &str) -> String {
     let b = lemma.as_bytes();
     if lemma.ends_with('y') && b.len() > 1 && !is_vowel(b[b.len() - 2]) {
         format!("{}ies", &lemma[..lemma.len() - 1])
-    } else if ["s", "x", "z", "ch", "sh", "o"].iter().any(|s| lemma.ends_with(s)) {
+    } else if ["s", "x", "z", "ch", "sh", "o"]
+        .iter()
+        .any(|s| lemma.ends_with(s))
+    {
         format!("{lemma}es")
     } else {
         format!("{lemma}s")
@@ -285,7 +288,10 @@ mod tests {
     fn check(lemma: &str, expected: &[&str]) {
         let forms = inflections(lemma);
         for e in expected {
-            assert!(forms.iter().any(|f| f == e), "{lemma}: {e} missing from {forms:?}");
+            assert!(
+                forms.iter().any(|f| f == e),
+                "{lemma}: {e} missing from {forms:?}"
+            );
         }
     }
 

@@ -5,8 +5,9 @@ use dyad_model::{Sentence, Span};
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "cpl", "maj", "adm",
     "cmdr", "sen", "rep", "gov", "amb", "pres", "supt", "insp", "det", "rev", "fr", "st", "mt",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "vs", "v", "etc", "inc", "corp", "ltd", "co", "jr", "sr", "approx", "dept", "est",
-    "fig", "al", "i.e", "e.g", "ft", "hon", "messrs", "mme", "mlle", "sheikh",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "vs", "v",
+    "etc", "inc", "corp", "ltd", "co", "jr", "sr", "approx", "dept", "est", "fig", "al", "i.e",
+    "e.g", "ft", "hon", "messrs", "mme", "mlle", "sheikh",
 ];
 
 /// Splits text into sentences.
@@ -47,7 +48,9 @@ pub fn split_sentences(text: &str) -> Vec<Sentence> {
         if matches!(b, b'.' | b'!' | b'?') {
             // Swallow runs of terminal punctuation and closing quotes or brackets.
             let mut end = i + 1;
-            while end < bytes.len() && matches!(bytes[end], b'.' | b'!' | b'?' | b'"' | b'\'' | b')') {
+            while end < bytes.len()
+                && matches!(bytes[end], b'.' | b'!' | b'?' | b'"' | b'\'' | b')')
+            {
                 end += 1;
             }
             while text[end..].starts_with('”') || text[end..].starts_with('’') {
@@ -64,8 +67,12 @@ pub fn split_sentences(text: &str) -> Vec<Sentence> {
                 || matches!(next_char, '"' | '“' | '‘' | '\'' | '(' | '[');
             // "No. 10 Downing Street": a number sign, not the word "no".
             let number_sign = next_char.is_ascii_digit()
-                && text[..i].rsplit(|c: char| !c.is_alphabetic()).next().is_some_and(|w| w == "No" || w == "Nos");
-            if has_space && opens && !number_sign && !(b == b'.' && is_abbreviation_before(text, i)) {
+                && text[..i]
+                    .rsplit(|c: char| !c.is_alphabetic())
+                    .next()
+                    .is_some_and(|w| w == "No" || w == "Nos");
+            if has_space && opens && !number_sign && !(b == b'.' && is_abbreviation_before(text, i))
+            {
                 push(start, end, &mut sentences);
                 start = end;
             }
@@ -111,7 +118,12 @@ fn is_abbreviation_before(text: &str, dot: usize) -> bool {
         return true;
     }
     // Dotted acronyms: "U.S", "U.N".
-    if word.contains('.') && word.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) {
+    if word.contains('.')
+        && word
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+    {
         return true;
     }
     let lower = word.to_lowercase();

@@ -71,12 +71,16 @@ pub fn tokenize(text: &str, range: Span) -> Vec<Token> {
                     && j + 1 < chars.len()
                     && is_word_char(chars[j + 1].1)
                 {
-                    if ch == ',' && !(chars[j - 1].1.is_ascii_digit() && chars[j + 1].1.is_ascii_digit()) {
+                    if ch == ','
+                        && !(chars[j - 1].1.is_ascii_digit() && chars[j + 1].1.is_ascii_digit())
+                    {
                         break;
                     }
                     if ch == '.' {
-                        let acronym = chars[j - 1].1.is_uppercase() && chars[j + 1].1.is_uppercase();
-                        let decimal = chars[j - 1].1.is_ascii_digit() && chars[j + 1].1.is_ascii_digit();
+                        let acronym =
+                            chars[j - 1].1.is_uppercase() && chars[j + 1].1.is_uppercase();
+                        let decimal =
+                            chars[j - 1].1.is_ascii_digit() && chars[j + 1].1.is_ascii_digit();
                         if !acronym && !decimal {
                             break;
                         }
@@ -194,11 +198,17 @@ mod tests {
     #[test]
     fn splits_words_possessives_negations_and_hyphens() {
         check("Trump’s aides", &["Trump", "’s", "aides"]);
-        check("He didn't reject it.", &["He", "did", "n't", "reject", "it", "."]);
+        check(
+            "He didn't reject it.",
+            &["He", "did", "n't", "reject", "it", "."],
+        );
         check("the US-backed plan", &["the", "US", "-", "backed", "plan"]);
         check("the U.S. sanctions", &["the", "U.S.", "sanctions"]);
         check("allies' weapons", &["allies", "'", "weapons"]);
-        check("O'Brien paid $1,200.50", &["O'Brien", "paid", "$", "1,200.50"]);
+        check(
+            "O'Brien paid $1,200.50",
+            &["O'Brien", "paid", "$", "1,200.50"],
+        );
         check("phase—and", &["phase", "—", "and"]);
     }
 
