@@ -158,7 +158,12 @@ pub(crate) fn build_engine(args: &DictionaryArgs) -> Result<Engine> {
         let text = std::fs::read_to_string(path)
             .with_context(|| format!("reading verb dictionary {}", path.display()))?;
         let name = path.display().to_string();
-        problems.extend(verbs.add(&name, &text).into_iter().map(|e| format!("error: {e}")));
+        problems.extend(
+            verbs
+                .add(&name, &text)
+                .into_iter()
+                .map(|e| format!("error: {e}")),
+        );
     }
     let (engine, report) = Engine::new(&actors, &verbs);
     for line in problems.into_iter().chain(report.lines()) {
@@ -205,13 +210,19 @@ fn for_each_analysis(
             rest = tail;
         }
     }
-    Ok(if failed { Outcome::SomeFailed } else { Outcome::AllRead })
+    Ok(if failed {
+        Outcome::SomeFailed
+    } else {
+        Outcome::AllRead
+    })
 }
 
 fn configure_threads(threads: Option<usize>) {
     if let Some(n) = threads.filter(|&n| n > 0) {
         // Fails only if a pool exists already, which then serves as well.
-        let _ = rayon::ThreadPoolBuilder::new().num_threads(n).build_global();
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build_global();
     }
 }
 
