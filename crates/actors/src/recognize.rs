@@ -809,10 +809,10 @@ fn variants(form: &str, role: &FormRole) -> Vec<String> {
             .rev()
             .nth(1)
             .is_some_and(|c| "aeiou".contains(c));
-        if form.ends_with('y') && !vowel_before_y {
-            out.push(format!("{}ies", &form[..form.len() - 1]));
-        } else if form.ends_with("man") {
-            out.push(format!("{}men", &form[..form.len() - 3]));
+        if let Some(stem) = form.strip_suffix('y').filter(|_| !vowel_before_y) {
+            out.push(format!("{stem}ies"));
+        } else if let Some(stem) = form.strip_suffix("man") {
+            out.push(format!("{stem}men"));
         } else {
             out.push(format!("{form}s"));
         }

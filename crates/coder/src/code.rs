@@ -427,8 +427,8 @@ fn word_matches(clause: &Clause<'_>, k: usize, w: &str) -> bool {
 
 fn plural_of(w: &str) -> Vec<String> {
     let mut out = vec![format!("{w}s")];
-    if w.ends_with('y') {
-        out.push(format!("{}ies", &w[..w.len() - 1]));
+    if let Some(stem) = w.strip_suffix('y') {
+        out.push(format!("{stem}ies"));
     }
     if w.ends_with('s') || w.ends_with("ch") || w.ends_with("sh") || w.ends_with('x') {
         out.push(format!("{w}es"));

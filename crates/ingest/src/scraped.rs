@@ -105,8 +105,9 @@ pub fn clean_scraped(text: &str) -> CleanText {
 
 fn looks_like_title(line: &str) -> bool {
     let words = line.split_whitespace().count();
-    (2..=25).contains(&words) && line.len() < 250 && !line.ends_with(['.', '!', '?', ',', ';', ':'])
-        || (words >= 2 && words <= 25 && line.ends_with('?'))
+    (2..=25).contains(&words)
+        && line.len() < 250
+        && (!line.ends_with(['.', '!', '?', ',', ';', ':']) || line.ends_with('?'))
 }
 
 fn collapse_blank_lines(lines: &[String]) -> String {

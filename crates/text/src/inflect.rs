@@ -256,10 +256,13 @@ fn regular_past(lemma: &str) -> String {
 }
 
 fn gerund(lemma: &str) -> String {
-    if lemma.ends_with("ie") {
-        format!("{}ying", &lemma[..lemma.len() - 2])
-    } else if lemma.ends_with('e') && !lemma.ends_with("ee") && lemma != "be" {
-        format!("{}ing", &lemma[..lemma.len() - 1])
+    if let Some(stem) = lemma.strip_suffix("ie") {
+        format!("{stem}ying")
+    } else if let Some(stem) = lemma
+        .strip_suffix('e')
+        .filter(|_| !lemma.ends_with("ee") && lemma != "be")
+    {
+        format!("{stem}ing")
     } else if let Some(doubled) = doubled_stem(lemma).filter(|_| lemma.len() <= 3) {
         format!("{doubled}ing")
     } else {
