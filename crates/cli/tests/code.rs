@@ -65,8 +65,8 @@ fn reference_article_is_coded_right() {
     assert!(has(&got, "USAGOV ISRGOV 12"), "{got:#?}");
     assert!(
         got.iter()
-            .any(|e| (e.starts_with("USAGOV SYRGOV 0354 intended")
-                || e.starts_with("USAGOV SYRGOV 085 intended"))),
+            .any(|e| e.starts_with("USAGOV SYRGOV 0354 intended")
+                || e.starts_with("USAGOV SYRGOV 085 intended")),
         "{got:#?}"
     );
     assert!(got.iter().all(|e| e.ends_with("2026-01-11")), "{got:#?}");
