@@ -223,3 +223,30 @@ fn tempdir(name: &str) -> PathBuf {
     std::fs::create_dir_all(&dir).expect("temp dir");
     dir
 }
+
+/// The bundled examples, coded, compared with a reviewed snapshot so that any change in
+/// output shows up as a readable diff. Refresh with `UPDATE_EXPECT=1 cargo test`.
+#[test]
+fn examples_snapshot() {
+    let examples = repo().join("examples");
+    let out = dyad(&["code", "--format", "tsv", examples.to_str().expect("utf-8 path")]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&out.stdout);
+    let root = format!("{}/", repo().display());
+    let got: String = text
+        .lines()
+        .map(|l| {
+            let cols: Vec<&str> = l.split('\t').collect();
+            let keep = [0, 1, 2, 3, 4, 5, 10, 13];
+            let row: Vec<&str> = keep.iter().filter_map(|&i| cols.get(i).copied()).collect();
+            format!("{}\n", row.join("\t").replace(&root, ""))
+        })
+        .collect();
+    let snapshot = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots/examples.tsv");
+    if std::env::var_os("UPDATE_EXPECT").is_some() {
+        std::fs::write(&snapshot, &got).expect("write snapshot");
+        return;
+    }
+    let want = std::fs::read_to_string(&snapshot).unwrap_or_default();
+    assert_eq!(got, want, "examples output changed; review and refresh with UPDATE_EXPECT=1");
+}

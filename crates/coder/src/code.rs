@@ -36,6 +36,9 @@ struct Clause<'a> {
     actors: Vec<Actor<'a>>,
     /// Token index → actor index.
     actor_at: Vec<Option<usize>>,
+    /// Class nouns ("sanctions", "troops") from the last few sentences, which a definite
+    /// anaphor ("the measures") may stand for.
+    antecedents: Vec<String>,
 }
 
 impl<'a> Clause<'a> {
@@ -75,6 +78,7 @@ impl<'a> Clause<'a> {
             tokens,
             actors,
             actor_at,
+            antecedents: Vec::new(),
         }
     }
 
@@ -108,8 +112,16 @@ impl Coder {
     pub fn code(&self, input: &CodingInput<'_>) -> Vec<Event> {
         let mut events: Vec<Event> = Vec::new();
         let mut recent_objects: Vec<(usize, String, String)> = Vec::new();
+        let mut recent_nouns: Vec<(usize, String)> = Vec::new();
         for sentence in input.sentences {
-            let clause = Clause::new(input.text, sentence, input.mentions);
+            let mut clause = Clause::new(input.text, sentence, input.mentions);
+            recent_nouns.retain(|(s, _)| s + 3 >= sentence.index);
+            clause.antecedents = recent_nouns.iter().map(|(_, n)| n.clone()).collect();
+            for t in &clause.tokens {
+                if NOUN_CLASSES.iter().any(|c| c.contains(&t.lower.as_str())) {
+                    recent_nouns.push((sentence.index, t.lower.clone()));
+                }
+            }
             if clause.tokens.is_empty() {
                 continue;
             }
@@ -418,8 +430,12 @@ fn word_matches(clause: &Clause<'_>, k: usize, w: &str) -> bool {
     if t == w || plural_of(w).iter().any(|p| p == t) {
         return true;
     }
+    // The anaphor must point back to the pattern's own noun: "the measures" after
+    // "sanctions on Damascus" are sanctions, not restrictions.
     let definite = k > 0 && DEFINITES.contains(&clause.word(k - 1));
+    let mentioned = |n: &str| clause.antecedents.iter().any(|a| a == n);
     definite
+        && (mentioned(w) || plural_of(w).iter().any(|p| mentioned(p)))
         && NOUN_CLASSES
             .iter()
             .any(|class| class.contains(&w) && class.contains(&t))
@@ -461,7 +477,12 @@ fn used_as_verb(clause: &Clause<'_>, i: usize) -> bool {
     // An adjective before a noun-like use: "the long-awaited talks".
     if i >= 2 && DETERMINERS.contains(&clause.word(i - 2)) && !ADVERBS_BEFORE_VERB.contains(&prev) {
         let prev_tok = &clause.tokens[i - 1];
+        let adjective_like = ADJECTIVE_ENDINGS.iter().any(|e| prev.ends_with(e))
+            || COMMON_ADJECTIVES.contains(&prev);
         if prev_tok.kind == TokenKind::Word
+            && !prev_tok.capitalised
+            && clause.actor_at[i - 1].is_none()
+            && adjective_like
             && !BE_FORMS.contains(&prev)
             && !HAVE_FORMS.contains(&prev)
         {
@@ -523,7 +544,10 @@ fn find_by_agent<'c, 'a>(clause: &'c Clause<'a>, from: usize) -> Option<&'c Acto
 fn find_subject<'c, 'a>(clause: &'c Clause<'a>, verb: usize) -> Option<(&'c Actor<'a>, f32)> {
     let mut k = verb;
     let mut confidence = 0.9f32;
-    let mut skipping_objects = false;
+    // ", accusing Paris of ...": a participle after a comma shares the main clause's subject,
+    // so the objects of the main verb are passed over.
+    let mut skipping_objects =
+        verb > 0 && clause.word(verb - 1) == "," && clause.word(verb).ends_with("ing");
     while k > 0 {
         k -= 1;
         let w = clause.word(k);

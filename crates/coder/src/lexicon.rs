@@ -447,3 +447,15 @@ pub const DISCARD_WORDS: &[&str] = &[
     "nba",
     "nfl",
 ];
+
+/// Endings of adjectives that turn a following verb form into a noun ("the planned attack").
+pub const ADJECTIVE_ENDINGS: &[&str] = &[
+    "ed", "al", "ive", "ic", "ous", "ful", "ary", "ing", "ent", "ant", "ible", "able", "est",
+];
+
+pub const COMMON_ADJECTIVES: &[&str] = &[
+    "new", "fresh", "further", "latest", "recent", "joint", "possible", "major", "first",
+    "second", "third", "last", "next", "big", "key", "brief", "full", "rare", "long", "short",
+    "deadly", "early", "late", "large", "small", "high", "low", "top", "final", "formal",
+    "direct", "indirect", "renewed", "surprise",
+];
