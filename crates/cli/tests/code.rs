@@ -229,7 +229,12 @@ fn tempdir(name: &str) -> PathBuf {
 #[test]
 fn examples_snapshot() {
     let examples = repo().join("examples");
-    let out = dyad(&["code", "--format", "tsv", examples.to_str().expect("utf-8 path")]);
+    let out = dyad(&[
+        "code",
+        "--format",
+        "tsv",
+        examples.to_str().expect("utf-8 path"),
+    ]);
     assert_eq!(out.status.code(), Some(0));
     let text = String::from_utf8_lossy(&out.stdout);
     let root = format!("{}/", repo().display());
@@ -248,5 +253,8 @@ fn examples_snapshot() {
         return;
     }
     let want = std::fs::read_to_string(&snapshot).unwrap_or_default();
-    assert_eq!(got, want, "examples output changed; review and refresh with UPDATE_EXPECT=1");
+    assert_eq!(
+        got, want,
+        "examples output changed; review and refresh with UPDATE_EXPECT=1"
+    );
 }

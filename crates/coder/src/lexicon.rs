@@ -454,8 +454,8 @@ pub const ADJECTIVE_ENDINGS: &[&str] = &[
 ];
 
 pub const COMMON_ADJECTIVES: &[&str] = &[
-    "new", "fresh", "further", "latest", "recent", "joint", "possible", "major", "first",
-    "second", "third", "last", "next", "big", "key", "brief", "full", "rare", "long", "short",
-    "deadly", "early", "late", "large", "small", "high", "low", "top", "final", "formal",
-    "direct", "indirect", "renewed", "surprise",
+    "new", "fresh", "further", "latest", "recent", "joint", "possible", "major", "first", "second",
+    "third", "last", "next", "big", "key", "brief", "full", "rare", "long", "short", "deadly",
+    "early", "late", "large", "small", "high", "low", "top", "final", "formal", "direct",
+    "indirect", "renewed", "surprise",
 ];
