@@ -115,6 +115,8 @@ pub struct Recognizer {
     patterns: Vec<Pattern>,
     entries: Vec<Entry>,
     persons: Vec<bool>,
+    /// "Donald Trump (data/actors/people.txt:1)" per entry, built once: mentions copy it.
+    labels: Vec<String>,
     forms: Vec<String>,
     /// Entries that are countries, whose capitals need the person-name guard.
     is_country: Vec<bool>,
@@ -188,7 +190,13 @@ impl Recognizer {
             .iter()
             .map(|e| e.forms.iter().any(|(_, r)| *r == FormRole::CountryName))
             .collect();
+        let labels = dict
+            .entries
+            .iter()
+            .map(|e| format!("{} ({})", e.name, e.origin))
+            .collect();
         let recognizer = Recognizer {
+            labels,
             automaton,
             patterns,
             entries: dict.entries.clone(),
@@ -313,11 +321,11 @@ impl Recognizer {
                             };
                             let span = Span::new(raw[c].span.start, end);
                             let person_code = person.filter(|_| last).and_then(|pi| {
-                                let pe = &self.entries[self.patterns[raw[pi].pattern].entry];
-                                code_on(&pe.codes, date).map(|c| (c.to_string(), pe))
+                                let pe = self.patterns[raw[pi].pattern].entry;
+                                code_on(&self.entries[pe].codes, date).map(|c| (c.to_string(), pe))
                             });
                             let (code, how) = match person_code {
-                                Some((code, pe)) => (code, format!("{} ({})", pe.name, pe.origin)),
+                                Some((code, pi)) => (code, self.labels[pi].clone()),
                                 None => (
                                     format!("{country}{role}"),
                                     format!(
@@ -340,7 +348,7 @@ impl Recognizer {
                             FormRole::CountryName => ce.codes[0].code.clone(),
                             _ => country_of(ce).to_string(),
                         };
-                        let how = format!("{} ({})", ce.name, ce.origin);
+                        let how = self.labels[self.patterns[raw[c].pattern].entry].clone();
                         out.push(mention(text, raw[c].span, code, how, sentence.index));
                     }
                     i = j;
@@ -352,10 +360,9 @@ impl Recognizer {
                         && between(text, m.span, raw[i + 1].span).trim().is_empty()
                     {
                         let next = &raw[i + 1];
-                        let ne = &self.entries[self.patterns[next.pattern].entry];
                         if let Some(code) = self.code_of(next.pattern, date) {
                             let span = Span::new(m.span.start, next.span.end);
-                            let how = format!("{} ({})", ne.name, ne.origin);
+                            let how = self.labels[self.patterns[next.pattern].entry].clone();
                             out.push(mention(text, span, code, how, sentence.index));
                         }
                         i += 2;
@@ -397,7 +404,7 @@ impl Recognizer {
                         continue;
                     }
                     if let Some(code) = self.code_of(m.pattern, date) {
-                        let how = format!("{} ({})", entry.name, entry.origin);
+                        let how = self.labels[p.entry].clone();
                         out.push(mention(text, m.span, code, how, sentence.index));
                     }
                     i += 1;
@@ -515,7 +522,7 @@ impl Recognizer {
         let slice = sentence.span.slice(text);
         let mut pronouns = Vec::new();
         for (offset, word) in word_offsets(slice) {
-            if PRONOUNS.contains(&word.to_lowercase().as_str()) {
+            if word.len() <= 3 && PRONOUNS.iter().any(|p| p.eq_ignore_ascii_case(word)) {
                 pronouns.push(Span::new(
                     sentence.span.start + offset,
                     sentence.span.start + offset + word.len(),

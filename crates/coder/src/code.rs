@@ -427,29 +427,35 @@ fn match_elements(clause: &Clause<'_>, verb: usize, elements: &[Element]) -> Opt
 /// class ("lift the measures" after "sanctions on Damascus").
 fn word_matches(clause: &Clause<'_>, k: usize, w: &str) -> bool {
     let t = clause.word(k);
-    if t == w || plural_of(w).iter().any(|p| p == t) {
+    if t == w || is_plural_of(t, w) {
         return true;
     }
     // The anaphor must point back to the pattern's own noun: "the measures" after
     // "sanctions on Damascus" are sanctions, not restrictions.
     let definite = k > 0 && DEFINITES.contains(&clause.word(k - 1));
-    let mentioned = |n: &str| clause.antecedents.iter().any(|a| a == n);
     definite
-        && (mentioned(w) || plural_of(w).iter().any(|p| mentioned(p)))
+        && clause
+            .antecedents
+            .iter()
+            .any(|a| a == w || is_plural_of(a, w))
         && NOUN_CLASSES
             .iter()
             .any(|class| class.contains(&w) && class.contains(&t))
 }
 
-fn plural_of(w: &str) -> Vec<String> {
-    let mut out = vec![format!("{w}s")];
-    if let Some(stem) = w.strip_suffix('y') {
-        out.push(format!("{stem}ies"));
+/// Is `t` a plural of the noun `w` ("sanctions", "ceasefires", "parties", "talks")?
+fn is_plural_of(t: &str, w: &str) -> bool {
+    if let Some(stem) = t.strip_suffix("ies") {
+        if w.strip_suffix('y') == Some(stem) {
+            return true;
+        }
     }
-    if w.ends_with('s') || w.ends_with("ch") || w.ends_with("sh") || w.ends_with('x') {
-        out.push(format!("{w}es"));
+    if let Some(stem) = t.strip_suffix("es") {
+        if stem == w {
+            return true;
+        }
     }
-    out
+    t.strip_suffix('s') == Some(w)
 }
 
 fn is_clause_break(t: &Token) -> bool {
