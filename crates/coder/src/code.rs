@@ -156,12 +156,22 @@ impl Coder {
             let found = find_subject(clause, m.verb);
             let subject = found.map(|(a, _)| a);
             let subject_confidence = found.map_or(0.5, |(_, c)| c);
+            // A place ("in southern Lebanon") is the target only when nothing else is: "met
+            // his Japanese counterpart in Beijing" is about Japan, "urged calm in Bangladesh"
+            // about Bangladesh.
             let object = match m.target_prep {
-                Some(p) => find_object(clause, p + 1),
-                None => find_object(clause, m.verb + 1).or_else(|| find_object(clause, m.end)),
+                Some(p) => find_object(clause, p + 1, true),
+                None => find_object(clause, m.verb + 1, false)
+                    .or_else(|| find_object(clause, m.end, false))
+                    .or_else(|| find_object(clause, m.verb + 1, true)),
             };
             let by_agent = find_by_agent(clause, m.verb + 1);
-            let is_passive = passive || (by_agent.is_some() && is_participle(clause, m.verb));
+            // A reduced passive ("supported by X") has "by" right after the verb; "rejected
+            // the accusations by Washington" is active, the by-phrase belongs to the noun.
+            let reduced_passive = by_agent.is_some()
+                && is_participle(clause, m.verb)
+                && clause.word(m.verb + 1) == "by";
+            let is_passive = passive || reduced_passive;
             let (sources, targets, mut confidence) = if is_passive {
                 (chain(clause, by_agent), chain_left(clause, subject), 0.8)
             } else {
@@ -176,7 +186,15 @@ impl Coder {
                 i = next;
                 continue;
             }
-            let targets: Vec<EventActor> = if targets.is_empty() {
+            // "Saudi Arabia and Iran restored relations": with no object, a compound subject
+            // of a symmetric act acts on each other.
+            let reciprocal = targets.is_empty()
+                && sources.len() >= 2
+                && !is_passive
+                && matches!(pattern.code.root(), "03" | "04" | "05" | "06" | "08" | "19");
+            let targets: Vec<EventActor> = if reciprocal {
+                sources.clone()
+            } else if targets.is_empty() {
                 confidence *= 0.8;
                 resolve_object_antecedent(
                     clause,
@@ -564,7 +582,9 @@ fn find_subject<'c, 'a>(clause: &'c Clause<'a>, verb: usize) -> Option<(&'c Acto
                 .checked_sub(1)
                 .map(|p| clause.word(p))
                 .unwrap_or("");
-            let governed = PREPOSITIONS.contains(&before) && before != "to"
+            let governed = PREPOSITIONS.contains(&before)
+                && before != "to"
+                && !CLAUSE_PREPOSITIONS.contains(&before)
                 || (before == "to" && !is_infinitive_to(clause, actor.first - 1));
             // "Trump's approach": a possessor modifies the real subject, but is the closest
             // actor and usually the agent behind it.
@@ -652,19 +672,40 @@ fn actor_len(clause: &Clause<'_>, k: usize) -> usize {
 
 /// The object: the first actor after `from` in the same clause, not a passive agent, and not
 /// behind a clause break or a new verb phrase's subject position.
-fn find_object<'c, 'a>(clause: &'c Clause<'a>, from: usize) -> Option<&'c Actor<'a>> {
+fn find_object<'c, 'a>(
+    clause: &'c Clause<'a>,
+    from: usize,
+    allow_places: bool,
+) -> Option<&'c Actor<'a>> {
     let limit = (from + 12).min(clause.tokens.len());
-    for k in from..limit {
+    let mut k = from;
+    while k < limit {
         let t = &clause.tokens[k];
         if is_clause_break(t) || t.lower == "," || CLAUSE_OPENERS.contains(&t.lower.as_str()) {
             return None;
         }
         if let Some(a) = clause.actor_at[k] {
-            if k > 0 && clause.word(k - 1) == "by" {
+            let actor = &clause.actors[a];
+            let before = k.checked_sub(1).map_or("", |p| clause.word(p));
+            let before2 = k.checked_sub(2).map_or("", |p| clause.word(p));
+            // "a deal brokered by China": the by-phrase belongs to a participle, not to us.
+            if before == "by"
+                && (before2.ends_with("ed") || IRREGULAR_PARTICIPLES.contains(&before2))
+            {
                 return None;
             }
-            return Some(&clause.actors[a]);
+            // "his Japanese counterpart": a possessive pronoun is not the object, and a
+            // place after "in" or "near" is where it happened, not to whom.
+            let possessive = matches!(clause.word(k), "his" | "her" | "its" | "their");
+            let placed = LOCATIVES.contains(&before)
+                || (LOCATIVES.contains(&before2) && PLACE_MODIFIERS.contains(&before));
+            if possessive || (placed && !allow_places) {
+                k = actor.last + 1;
+                continue;
+            }
+            return Some(actor);
         }
+        k += 1;
     }
     None
 }

@@ -459,3 +459,41 @@ pub const COMMON_ADJECTIVES: &[&str] = &[
     "early", "late", "large", "small", "high", "low", "top", "final", "formal", "direct",
     "indirect", "renewed", "surprise",
 ];
+
+/// Prepositions that put an actor in a place ("in southern Lebanon"), not on the receiving end.
+pub const LOCATIVES: &[&str] = &[
+    "in",
+    "at",
+    "near",
+    "across",
+    "inside",
+    "outside",
+    "throughout",
+    "around",
+    "within",
+    "during",
+    "amid",
+];
+
+/// Subordinators that look like prepositions but may open a clause whose subject is an
+/// actor: "after Russian missiles struck Kyiv".
+pub const CLAUSE_PREPOSITIONS: &[&str] = &["after", "before", "since", "until", "as", "while"];
+
+/// Words between a locative preposition and a place: "in southern Lebanon", "near the Syria".
+pub const PLACE_MODIFIERS: &[&str] = &[
+    "the",
+    "southern",
+    "northern",
+    "eastern",
+    "western",
+    "central",
+    "south",
+    "north",
+    "east",
+    "west",
+    "occupied",
+    "neighbouring",
+    "neighboring",
+    "rural",
+    "coastal",
+];
