@@ -389,6 +389,32 @@ impl Recognizer {
                         i += 1;
                         continue;
                     }
+                    // "a court in Guyana", "officials in Kyiv", "the army of Sudan": an agent
+                    // placed in a country belongs to it.
+                    if let Some(next) = raw.get(i + 1) {
+                        let np = &self.patterns[next.pattern];
+                        let gap = between(text, m.span, next.span);
+                        let of_place =
+                            matches!(gap, " in " | " of " | " from " | " in the " | " of the ");
+                        if of_place
+                            && self.is_country[np.entry]
+                            && matches!(np.role, FormRole::CountryName | FormRole::Name)
+                            && np.code.is_none()
+                        {
+                            let country = country_of(&self.entries[np.entry]).to_string();
+                            let code = format!("{country}{}", entry.codes[0].code);
+                            let how = format!(
+                                "{} + {} ({})",
+                                self.entries[np.entry].name,
+                                span_text(text, m.span).to_lowercase(),
+                                entry.origin
+                            );
+                            let span = Span::new(m.span.start, next.span.end);
+                            out.push(mention(text, span, code, how, sentence.index));
+                            i += 2;
+                            continue;
+                        }
+                    }
                     // Agent alone: resolved from context after composition.
                     let how = format!("agent {} ({})", entry.name, entry.origin);
                     let mut bare = mention(text, m.span, String::new(), how, sentence.index);

@@ -152,6 +152,21 @@ impl Coder {
                 continue;
             };
             let pattern = &self.verbs.patterns[m.pattern];
+            // A control verb before an infinitive ("agreed to lift", "threatened to attack",
+            // "refused to meet"): one event, not two. A refusal is the event and its
+            // complement is skipped; otherwise the complement is, coded with its modality.
+            let complement = (pattern.elements.is_empty() && clause.word(m.verb + 1) == "to")
+                .then(|| self.match_at(clause, m.verb + 2))
+                .flatten();
+            let mut skip_to = None;
+            if let Some(c) = &complement {
+                if pattern.code.root() == "12" {
+                    skip_to = Some(c.end.max(c.verb + 1));
+                } else {
+                    i = m.verb + 1;
+                    continue;
+                }
+            }
             let passive = is_passive(clause, m.verb);
             let found = find_subject(clause, m.verb);
             let subject = found.map(|(a, _)| a);
@@ -235,7 +250,7 @@ impl Coder {
                     });
                 }
             }
-            i = next;
+            i = skip_to.unwrap_or(next);
         }
     }
 
@@ -837,6 +852,9 @@ fn intent_code(code: CameoCode) -> CameoCode {
         "087" | "0871" | "0872" | "0873" | "0874" => "0356",
         "08" | "080" => "035",
         "04" | "040" | "042" | "043" | "045" | "046" => "036",
+        // An announced intention to use force is a threat: "vowed to attack" is 138.
+        _ if matches!(code.root(), "18" | "19" | "20") => "138",
+        _ if code.root() == "17" => "137",
         _ => c,
     };
     CameoCode::parse(mapped).unwrap_or(code)

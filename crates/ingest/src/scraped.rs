@@ -64,7 +64,9 @@ pub fn clean_scraped(text: &str) -> CleanText {
     if let Some(f) = lines.iter().position(|l| !l.trim().is_empty()) {
         let candidate = lines[f].trim();
         let next_blank = lines.get(f + 1).is_none_or(|l| l.trim().is_empty());
-        if looks_like_title(candidate) && next_blank {
+        // A lone line is the text itself, not a title over nothing.
+        let more_text = lines[f + 1..].iter().any(|l| !l.trim().is_empty());
+        if looks_like_title(candidate) && next_blank && more_text {
             title = Some(candidate.to_string());
             lines.remove(f);
         }
@@ -267,6 +269,12 @@ mod tests {
 
     #[test]
     fn plain_text_without_dateline_or_title() {
+        check(
+            "The United States will supply arms to Israel",
+            None,
+            None,
+            "The United States will supply arms to Israel",
+        );
         check(
             "Iran rejected the offer. Talks ended.",
             None,

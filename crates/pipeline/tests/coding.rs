@@ -134,3 +134,36 @@ fn sports_sentences_are_discarded() {
         &[],
     );
 }
+
+#[test]
+fn control_verbs_give_one_event() {
+    check(
+        "Obama agreed to lift the sanctions on Iran.",
+        "2015-06-09",
+        &["USAGOV IRNGOV 085 asserted"],
+    );
+    check(
+        "Russia threatened to attack Moldova.",
+        "2026-01-11",
+        &["RUSGOV MDAGOV 1384 asserted"],
+    );
+    check(
+        "Russia vowed to attack Moldova.",
+        "2026-01-11",
+        &["RUSGOV MDAGOV 138 intended"],
+    );
+    check(
+        "Iran refused to meet France.",
+        "2026-01-11",
+        &["IRNGOV FRAGOV 125 asserted"],
+    );
+}
+
+#[test]
+fn agents_placed_in_a_country_belong_to_it() {
+    check(
+        "Police in Georgia arrested opposition supporters of Iran.",
+        "2026-01-11",
+        &["GEOCOP IRNGOV 173 asserted"],
+    );
+}
