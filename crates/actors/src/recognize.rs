@@ -847,7 +847,7 @@ fn short_words(s: &str) -> impl Iterator<Item = (usize, &str)> {
                 i += 1;
             }
             let len = i - start;
-            let before_ok = start == 0 || !(bytes[start - 1] >= 0x80);
+            let before_ok = start == 0 || bytes[start - 1] < 0x80;
             if (2..=3).contains(&len) && before_ok {
                 return Some((start, &s[start..i]));
             }
