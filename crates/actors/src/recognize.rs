@@ -80,6 +80,30 @@ const CONTEXT_AGENTS: &[&str] = &[
 
 const PRONOUNS: &[&str] = &["he", "she", "his", "her", "him"];
 
+/// Singular titles that name one person.
+const PERSON_TITLES: &[&str] = &[
+    "president",
+    "prime minister",
+    "king",
+    "queen",
+    "emir",
+    "leader",
+    "chancellor",
+    "minister",
+    "premier",
+    "crown prince",
+    "spokesman",
+    "spokeswoman",
+    "envoy",
+    "ambassador",
+    "secretary",
+    "commander",
+    "general",
+    "sultan",
+    "monarch",
+    "ayatollah",
+];
+
 /// A warning found while compiling: two entries claim the same surface form.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ConflictWarning {
@@ -612,8 +636,15 @@ impl Recognizer {
     }
 
     fn is_person_mention(&self, m: &ActorMention) -> bool {
+        // "Egypt's president", "the Israeli prime minister": a singular title stands for one
+        // person, whom "he" can refer back to.
+        let titled = m.entry.contains(" + ")
+            && PERSON_TITLES
+                .iter()
+                .any(|t| m.text.len() > t.len() && m.text.to_ascii_lowercase().ends_with(t));
         (m.entry.contains("people") && !m.entry.starts_with("context"))
             || m.entry.starts_with("reference: ")
+            || titled
     }
 
     pub fn entries(&self) -> &[Entry] {

@@ -566,9 +566,14 @@ fn find_by_agent<'c, 'a>(clause: &'c Clause<'a>, from: usize) -> Option<&'c Acto
             return None;
         }
         if w == "by" {
+            // "by the United States": determiners are not part of the mention.
+            let mut at = k + 1;
+            while at < clause.tokens.len() && DETERMINERS.contains(&clause.word(at)) {
+                at += 1;
+            }
             return clause
                 .actor_at
-                .get(k + 1)
+                .get(at)
                 .copied()
                 .flatten()
                 .map(|a| &clause.actors[a]);
@@ -879,7 +884,7 @@ fn dedup_tail(events: &mut Vec<Event>, from: usize) {
         let dup = events[from..k].iter().any(|e| {
             e.source.code == events[k].source.code
                 && e.target.code == events[k].target.code
-                && e.code.root() == events[k].code.root()
+                && e.code == events[k].code
         });
         if dup {
             events.remove(k);

@@ -167,3 +167,17 @@ fn agents_placed_in_a_country_belong_to_it() {
         &["GEOCOP IRNGOV 173 asserted"],
     );
 }
+
+#[test]
+fn passive_agent_after_a_determiner_and_pronoun_subjects() {
+    check(
+        "The talks between Armenia and Azerbaijan were hosted by the United States.",
+        "2026-01-11",
+        &["USAGOV ARMGOV 043 asserted", "USAGOV AZEGOV 043 asserted"],
+    );
+    check(
+        "Egypt's president visited Riyadh, where he met Saudi Arabia's king.",
+        "2026-01-11",
+        &["EGYGOV SAUGOV 042 asserted", "EGYGOV SAUGOV 040 asserted"],
+    );
+}
