@@ -264,16 +264,30 @@ impl Coder {
         if !used_as_verb(clause, i) {
             return None;
         }
+        // The pattern that matched the most words wins; a target preposition that was
+        // actually found counts as a word, so `meet {with}` beats `meet` on "met with".
+        let mut best: Option<(usize, VerbMatch)> = None;
         for &p in candidates {
-            if let Some(m) = match_elements(clause, i, &self.verbs.patterns[p].elements) {
-                return Some(VerbMatch {
-                    pattern: p,
-                    verb: i,
-                    ..m
-                });
+            let elements = &self.verbs.patterns[p].elements;
+            if let Some(m) = match_elements(clause, i, elements) {
+                let words = elements
+                    .iter()
+                    .filter(|e| matches!(e, Element::Word(_)))
+                    .count();
+                let score = 2 * words + usize::from(m.target_prep.is_some());
+                if best.as_ref().is_none_or(|(b, _)| score > *b) {
+                    best = Some((
+                        score,
+                        VerbMatch {
+                            pattern: p,
+                            verb: i,
+                            ..m
+                        },
+                    ));
+                }
             }
         }
-        None
+        best.map(|(_, m)| m)
     }
 
     /// Frames that no single verb pattern covers: "aides believe X is slowing progress" is

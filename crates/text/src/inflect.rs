@@ -69,6 +69,7 @@ const IRREGULAR: &[(&str, &str, &str, &str)] = &[
     ("steal", "steals", "stole", "stolen"),
     ("choose", "chooses", "chose", "chosen"),
     ("freeze", "freezes", "froze", "frozen"),
+    ("unfreeze", "unfreezes", "unfroze", "unfrozen"),
     ("wake", "wakes", "woke", "woken"),
     ("write", "writes", "wrote", "written"),
     ("drive", "drives", "drove", "driven"),
