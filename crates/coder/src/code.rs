@@ -180,7 +180,12 @@ impl Coder {
                     .or_else(|| find_object(clause, m.end, false))
                     .or_else(|| find_object(clause, m.verb + 1, true)),
             };
-            let by_agent = find_by_agent(clause, m.verb + 1);
+            // "were killed in Israeli tank shelling": the attack's adjective is the agent.
+            let by_agent = find_by_agent(clause, m.verb + 1).or_else(|| {
+                matches!(pattern.code.root(), "18" | "19" | "20")
+                    .then(|| find_attack_agent(clause, m.verb + 1))
+                    .flatten()
+            });
             // A reduced passive ("supported by X") has "by" right after the verb; "rejected
             // the accusations by Washington" is active, the by-phrase belongs to the noun.
             let reduced_passive = by_agent.is_some()
@@ -188,7 +193,14 @@ impl Coder {
                 && clause.word(m.verb + 1) == "by";
             let is_passive = passive || reduced_passive;
             let (sources, targets, mut confidence) = if is_passive {
-                (chain(clause, by_agent), chain_left(clause, subject), 0.8)
+                let mut victims = chain_left(clause, subject);
+                // "Four children were killed in Israeli shelling in Gaza": with no victim
+                // actor, violence is done to the place it happened.
+                if victims.is_empty() && matches!(pattern.code.root(), "18" | "19" | "20") {
+                    let after = by_agent.map_or(m.verb + 1, |a| a.last + 1);
+                    victims = chain(clause, find_object(clause, after, true));
+                }
+                (chain(clause, by_agent), victims, 0.8)
             } else {
                 (
                     chain_left(clause, subject),
@@ -596,6 +608,26 @@ fn find_by_agent<'c, 'a>(clause: &'c Clause<'a>, from: usize) -> Option<&'c Acto
     None
 }
 
+/// "in Israeli tank shelling", "by Russian air strikes": an actor modifying an attack noun
+/// right after a violent passive verb did the violence.
+fn find_attack_agent<'c, 'a>(clause: &'c Clause<'a>, from: usize) -> Option<&'c Actor<'a>> {
+    let mut k = from;
+    if !matches!(clause.word(k), "in" | "by" | "during" | "after") {
+        return None;
+    }
+    k += 1;
+    while DETERMINERS.contains(&clause.word(k)) {
+        k += 1;
+    }
+    let a = clause.actor_at.get(k).copied().flatten()?;
+    let actor = &clause.actors[a];
+    let noun_window = (actor.last + 1)..(actor.last + 4).min(clause.tokens.len());
+    noun_window
+        .into_iter()
+        .any(|n| ATTACK_NOUNS.iter().any(|w| clause.word(n).starts_with(w)))
+        .then_some(actor)
+}
+
 /// The subject of the verb at `verb`: walk left, skipping parentheticals (", focused on
 /// reshaping US policy ,"), actors governed by prepositions, and objects of an earlier
 /// coordinated verb. Returns the actor and a confidence.
@@ -616,8 +648,15 @@ fn find_subject<'c, 'a>(clause: &'c Clause<'a>, verb: usize) -> Option<(&'c Acto
                 .checked_sub(1)
                 .map(|p| clause.word(p))
                 .unwrap_or("");
+            // "Hundreds of UN troops withdrew": a quantity's "of" does not govern.
+            let quantity = before == "of"
+                && actor
+                    .first
+                    .checked_sub(2)
+                    .is_some_and(|p| QUANTIFIERS.contains(&clause.word(p)));
             let governed = PREPOSITIONS.contains(&before)
                 && before != "to"
+                && !quantity
                 && !CLAUSE_PREPOSITIONS.contains(&before)
                 || (before == "to" && !is_infinitive_to(clause, actor.first - 1));
             // "Trump's approach": a possessor modifies the real subject, but is the closest

@@ -181,3 +181,17 @@ fn passive_agent_after_a_determiner_and_pronoun_subjects() {
         &["EGYGOV SAUGOV 042 asserted", "EGYGOV SAUGOV 040 asserted"],
     );
 }
+
+#[test]
+fn quantities_and_attack_agents() {
+    check(
+        "Hundreds of UN troops withdrew from Syria on Monday.",
+        "2026-01-11",
+        &["IGOUNOMIL SYRGOV 0874 asserted"],
+    );
+    check(
+        "Three civilians were killed in Russian drone strikes in Kharkiv and Ukraine.",
+        "2026-01-11",
+        &["RUSMIL UKRGOV 190 asserted"],
+    );
+}
