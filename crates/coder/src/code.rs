@@ -146,12 +146,25 @@ impl Coder {
         recent_objects: &[(usize, String, String)],
     ) {
         let mut i = 0;
+        let first_event = events.len();
         while i < clause.tokens.len() {
             let Some(m) = self.match_at(clause, i) else {
                 i += 1;
                 continue;
             };
             let pattern = &self.verbs.patterns[m.pattern];
+            // "met Assad to discuss ...", "urged Iran to release ...": an infinitive after an
+            // event already coded in this sentence is its purpose or its requested act, not a
+            // second event. After an intention ("plans to lift") it is the event itself.
+            let purpose = m.verb >= 2
+                && clause.word(m.verb - 1) == "to"
+                && events.len() > first_event
+                && !INTENT_CUES.contains(&clause.word(m.verb - 2))
+                && !NEGATING_VERBS.contains(&clause.word(m.verb - 2));
+            if purpose {
+                i = m.end.max(m.verb + 1);
+                continue;
+            }
             // A control verb before an infinitive ("agreed to lift", "threatened to attack",
             // "refused to meet"): one event, not two. A refusal is the event and its
             // complement is skipped; otherwise the complement is, coded with its modality.
