@@ -9,6 +9,7 @@
 
 pub mod dictionary;
 mod recognize;
+pub mod tabari;
 
 pub use dictionary::{
     code_on, DatedCode, Dictionary, DictionaryError, Entry, FormRole, Format, Origin,

@@ -2,14 +2,20 @@
 //! the commands in-process.
 
 mod bench;
+mod eval_cmd;
+mod eval_ingest_cmd;
+mod extract_cmd;
 mod output;
+mod serve_cmd;
+mod stances_cmd;
+mod store_cmds;
+mod tabari_dicts;
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 use dyad_actors::{Dictionary, Format as ActorFormat};
 use dyad_coder::VerbDictionary;
-use dyad_ingest::{expand_inputs, read_input};
-use dyad_model::Article;
+use dyad_ingest::{expand_inputs, open_input, IngestError, Record};
 use dyad_pipeline::{Analysis, Engine};
 use rayon::prelude::*;
 use std::ffi::OsString;
@@ -33,6 +39,34 @@ enum Command {
     Actors(ActorsArgs),
     /// Measure coding throughput on a generated corpus.
     Bench(bench::BenchArgs),
+    /// Clean articles from HTML, WARC, RSS/Atom, JSON Lines or text, as JSON Lines.
+    Extract(extract_cmd::ExtractArgs),
+    /// List stances: who stands where on which issue, with the sentence that shows it.
+    Stances(stances_cmd::StancesArgs),
+    /// Where two actors split: per issue, each side's positions and a divergence score.
+    Divergence(stances_cmd::DivergenceArgs),
+    /// Score dyad on the gold sets in ../shared/eval (PETRARCH unit tests, GSR sentences).
+    Eval(eval_cmd::EvalArgs),
+    /// Code articles into the store (an SQLite file, --db, default dyad.db).
+    Ingest(store_cmds::IngestArgs),
+    /// Query stored events.
+    Events(store_cmds::EventsArgs),
+    /// Events between two actors per day, week or month, both directions.
+    Series(store_cmds::SeriesArgs),
+    /// The most active actor pairs in the store.
+    Dyads(store_cmds::DyadsArgs),
+    /// One stored event with every sentence that reports it.
+    Show(store_cmds::ShowArgs),
+    /// Export stored events: CSV, JSON Lines, GDELT 2.0 Events TSV or Parquet.
+    Export(store_cmds::ExportArgs),
+    /// Serve a store read-only: JSON API (OpenAPI at /openapi.json) and dashboard.
+    Serve(serve_cmd::ServeArgs),
+    /// Fill a store with synthetic events and time its queries.
+    #[command(hide = true)]
+    BenchStore(store_cmds::BenchStoreArgs),
+    /// Write a generated JSON Lines corpus (ingest benchmarks, tests).
+    #[command(hide = true)]
+    GenCorpus(store_cmds::GenCorpusArgs),
 }
 
 #[derive(clap::Args, Debug, Clone)]
@@ -47,6 +81,19 @@ pub(crate) struct DictionaryArgs {
     /// Use only the dictionaries given, not the built-in ones.
     #[arg(long)]
     no_builtin: bool,
+    /// Actor dictionary in TABARI / PETRARCH syntax (Phoenix.*.actors.txt; repeatable). Any
+    /// --tabari-* flag codes with TABARI semantics.
+    #[arg(long = "tabari-actors", value_name = "FILE")]
+    tabari_actors: Vec<PathBuf>,
+    /// Agent dictionary in TABARI syntax (Phoenix.agents.txt; repeatable).
+    #[arg(long = "tabari-agents", value_name = "FILE")]
+    tabari_agents: Vec<PathBuf>,
+    /// Verb dictionary in TABARI / PETRARCH syntax (CAMEO.2.0.txt; repeatable).
+    #[arg(long = "tabari-verbs", value_name = "FILE")]
+    tabari_verbs: Vec<PathBuf>,
+    /// Discard phrases in TABARI syntax (Phoenix.discards.txt; repeatable).
+    #[arg(long = "tabari-discards", value_name = "FILE")]
+    tabari_discards: Vec<PathBuf>,
 }
 
 #[derive(clap::Args, Debug)]
@@ -132,11 +179,27 @@ fn dispatch(cli: Cli) -> Result<Outcome> {
         Command::Code(args) => code(args),
         Command::Actors(args) => actors(args),
         Command::Bench(args) => bench::run(args).map(|_| Outcome::AllRead),
+        Command::Extract(args) => extract_cmd::run(args),
+        Command::Stances(args) => stances_cmd::stances(args),
+        Command::Divergence(args) => stances_cmd::divergence_cmd(args),
+        Command::Eval(args) => eval_cmd::run(args),
+        Command::Ingest(args) => store_cmds::ingest(args),
+        Command::Events(args) => store_cmds::events(args),
+        Command::Series(args) => store_cmds::series(args),
+        Command::Dyads(args) => store_cmds::dyads(args),
+        Command::Show(args) => store_cmds::show(args),
+        Command::Export(args) => store_cmds::export_cmd(args),
+        Command::Serve(args) => serve_cmd::run(args),
+        Command::BenchStore(args) => store_cmds::bench_store(args),
+        Command::GenCorpus(args) => store_cmds::gen_corpus(args),
     }
 }
 
 /// Builds the engine from built-in and user dictionaries, reporting problems on stderr.
 pub(crate) fn build_engine(args: &DictionaryArgs) -> Result<Engine> {
+    if let Some(engine) = tabari_dicts::build(args)? {
+        return Ok(engine);
+    }
     let (mut actors, mut verbs) = if args.no_builtin {
         (Dictionary::default(), VerbDictionary::default())
     } else {
@@ -181,33 +244,34 @@ fn for_each_analysis(
 ) -> Result<Outcome> {
     let mut failed = false;
     for path in expand_inputs(inputs) {
-        let docs = match path.and_then(|p| read_input(&p)) {
-            Ok(docs) => docs,
+        let mut records = match path.and_then(|p| open_input(&p)) {
+            Ok(records) => records,
             Err(e) => {
                 eprintln!("dyad: {e}");
                 failed = true;
                 continue;
             }
         };
-        let mut articles: Vec<Article> = Vec::with_capacity(docs.len());
-        for doc in docs {
-            match doc {
-                Ok(a) => articles.push(a),
-                Err(e) => {
-                    eprintln!("dyad: {e}");
-                    failed = true;
+        // Records are read in batches and parsed (HTML extraction included) and analysed on
+        // every core, so memory stays bounded on large archives; output keeps input order.
+        loop {
+            let batch: Vec<_> = records.by_ref().take(512).collect();
+            if batch.is_empty() {
+                break;
+            }
+            let analyses: Vec<Result<Analysis, IngestError>> = batch
+                .into_par_iter()
+                .map(|r| r.and_then(Record::parse).map(|d| engine.analyse(d.article)))
+                .collect();
+            for analysis in analyses {
+                match analysis {
+                    Ok(a) => sink(&a)?,
+                    Err(e) => {
+                        eprintln!("dyad: {e}");
+                        failed = true;
+                    }
                 }
             }
-        }
-        // Batches keep memory bounded on large JSON Lines files while using every core.
-        let mut rest = articles;
-        while !rest.is_empty() {
-            let tail = rest.split_off(rest.len().min(512));
-            let analyses: Vec<Analysis> = rest.into_par_iter().map(|a| engine.analyse(a)).collect();
-            for analysis in &analyses {
-                sink(analysis)?;
-            }
-            rest = tail;
         }
     }
     Ok(if failed {

@@ -6,6 +6,7 @@
 
 mod code;
 mod lexicon;
+pub mod tabari;
 pub mod verbs;
 
 pub use code::{Coder, CodingInput};

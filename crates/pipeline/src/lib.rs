@@ -5,8 +5,10 @@
 //! articles come from and where analyses go.
 
 use dyad_actors::{ConflictWarning, Dictionary, DictionaryError, Recognizer};
+use dyad_coder::tabari::TabariCoder;
 use dyad_coder::{Coder, CodingInput, VerbDictionary, VerbError, VerbIndex};
 use dyad_model::{ActorMention, Article, Event, Sentence, Stance};
+use dyad_stance::StanceExtractor;
 
 /// Sentences longer than this are not prose (tables, run-together scrapes) and are not coded;
 /// the cap keeps one pathological document from stalling a batch.
@@ -48,6 +50,10 @@ impl BuildReport {
 pub struct Engine {
     recognizer: Recognizer,
     coder: Coder,
+    stances: StanceExtractor,
+    /// Recognition and coding with TABARI / PETRARCH dictionaries and semantics, replacing
+    /// the recogniser and coder above (`Engine::tabari`).
+    tabari: Option<TabariCoder>,
 }
 
 impl Engine {
@@ -69,7 +75,31 @@ impl Engine {
             conflicts,
             ..BuildReport::default()
         };
-        (Engine { recognizer, coder }, report)
+        let stances = StanceExtractor::builtin();
+        (
+            Engine {
+                recognizer,
+                coder,
+                stances,
+                tabari: None,
+            },
+            report,
+        )
+    }
+
+    /// An engine that recognises and codes with a TABARI-compatible coder (TABARI / PETRARCH
+    /// dictionaries, possibly with dyad's own merged in) instead of dyad's recogniser and
+    /// coder.
+    pub fn tabari(coder: TabariCoder) -> Engine {
+        let (mut engine, _) = Engine::new(&Dictionary::default(), &VerbDictionary::default());
+        engine.tabari = Some(coder);
+        engine
+    }
+
+    /// Replaces the stance extractor (one compiled with other issue dictionaries).
+    pub fn with_stance_extractor(mut self, stances: StanceExtractor) -> Engine {
+        self.stances = stances;
+        self
     }
 
     pub fn recognizer(&self) -> &Recognizer {
@@ -82,22 +112,38 @@ impl Engine {
             .into_iter()
             .filter(|s| s.span.len() <= MAX_SENTENCE_BYTES)
             .collect();
-        let mentions = self
-            .recognizer
-            .recognize(&article.text, &sentences, article.published);
-        let events = self.coder.code(&CodingInput {
-            article: &article.id,
-            text: &article.text,
-            sentences: &sentences,
-            mentions: &mentions,
-            date: article.published,
-        });
+        let (mentions, events) = match &self.tabari {
+            Some(tabari) => (
+                tabari.mentions(&article.text, &sentences, article.published),
+                tabari.code(&article.id, &article.text, &sentences, article.published),
+            ),
+            None => {
+                let mentions =
+                    self.recognizer
+                        .recognize(&article.text, &sentences, article.published);
+                let events = self.coder.code(&CodingInput {
+                    article: &article.id,
+                    text: &article.text,
+                    sentences: &sentences,
+                    mentions: &mentions,
+                    date: article.published,
+                });
+                (mentions, events)
+            }
+        };
+        let stances = self.stances.extract(
+            &article.text,
+            &sentences,
+            &mentions,
+            article.published,
+            &article.id,
+        );
         Analysis {
             article,
             sentences,
             mentions,
             events,
-            stances: Vec::new(),
+            stances,
         }
     }
 }
