@@ -4,8 +4,10 @@
 //! realistic filler (clauses, attributions, numbers, quotes), so the figure measures the
 //! whole path (sentence splitting, tokenising, actor matching, coding) on text of news length.
 
+use crate::corpus::{FILLER, OBJECTS, SUBJECTS, TAILS, VERBS};
 use anyhow::Result;
 use dyad_model::Article;
+use dyad_store::synth::Rng;
 use rayon::prelude::*;
 use std::time::Instant;
 
@@ -27,95 +29,8 @@ pub struct BenchArgs {
     dictionaries: crate::DictionaryArgs,
 }
 
-const SUBJECTS: &[&str] = &[
-    "Israeli Prime Minister Benjamin Netanyahu",
-    "Iran",
-    "The Russian army",
-    "Hamas",
-    "US officials",
-    "President Emmanuel Macron",
-    "Egyptian mediators",
-    "The Kremlin",
-    "Turkish troops",
-    "The United Nations",
-    "Chinese diplomats",
-    "Hezbollah",
-    "Protesters",
-    "The Syrian government",
-    "German Chancellor Friedrich Merz",
-    "Police",
-    "The Taliban",
-];
-const VERBS: &[&str] = &[
-    "urged",
-    "rejected",
-    "criticized",
-    "met with",
-    "accused",
-    "threatened",
-    "praised",
-    "attacked",
-    "signed an agreement with",
-    "called on",
-    "condemned",
-    "warned",
-    "hosted",
-    "imposed sanctions on",
-    "agreed to talks with",
-    "denounced",
-    "visited",
-    "backed",
-];
-const OBJECTS: &[&str] = &[
-    "Washington",
-    "Ukraine",
-    "Hezbollah",
-    "Saudi Arabia",
-    "the European Union",
-    "Qatar",
-    "Palestinian officials",
-    "the Houthis",
-    "Beijing",
-    "Jordan",
-    "NATO",
-    "Lebanese forces",
-    "Syria",
-    "the Kurdish militia",
-    "Indian Prime Minister Narendra Modi",
-    "Damascus",
-];
-const TAILS: &[&str] = &[
-    " on Tuesday, according to a statement from the foreign ministry.",
-    " over the disputed border region, officials said.",
-    ", saying the move would deepen the crisis.",
-    " after weeks of talks in Geneva.",
-    ".",
-    " to resume negotiations on the 2.5 billion dollar reconstruction plan.",
-    ", a senior diplomat told reporters.",
-    " amid growing concern about the humanitarian situation.",
-];
-const FILLER: &[&str] = &[
-    "The weather in the capital remained mild through the weekend.",
-    "Markets closed slightly higher as investors awaited the central bank's decision.",
-    "Analysts said the outcome remains uncertain, and a vote is expected next month.",
-    "“We will not accept this,” a spokesman said in a televised address.",
-];
-
-/// A small deterministic generator so every run measures the same corpus.
-struct Lcg(u64);
-
-impl Lcg {
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        items[((self.0 >> 33) as usize) % items.len()]
-    }
-}
-
 fn generate(sentences: usize, per_article: usize) -> Vec<Article> {
-    let mut rng = Lcg(42);
+    let mut rng = Rng::new(42);
     let per_article = per_article.max(1);
     let mut articles = Vec::new();
     let mut made = 0;

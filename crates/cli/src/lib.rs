@@ -2,6 +2,7 @@
 //! the commands in-process.
 
 mod bench;
+mod corpus;
 mod eval_cmd;
 mod eval_ingest_cmd;
 mod extract_cmd;

@@ -1,59 +1,11 @@
 //! Closed-class word lists the coder reasons with. They are grammar, not vocabulary: verbs
 //! and actors live in the dictionaries, these say how English marks clauses and modality.
 
+pub use dyad_text::grammar::{DEFINITES, PREPOSITIONS};
+
 pub const DETERMINERS: &[&str] = &[
     "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my",
     "your", "any", "no", "every", "each", "another", "such", "'s", "whose",
-];
-
-/// Determiners that point back to something already said.
-pub const DEFINITES: &[&str] = &[
-    "the", "this", "that", "these", "those", "such", "its", "their", "his", "her",
-];
-
-pub const PREPOSITIONS: &[&str] = &[
-    "in",
-    "on",
-    "of",
-    "with",
-    "to",
-    "for",
-    "from",
-    "by",
-    "about",
-    "against",
-    "over",
-    "under",
-    "into",
-    "toward",
-    "towards",
-    "at",
-    "between",
-    "among",
-    "including",
-    "within",
-    "across",
-    "through",
-    "via",
-    "after",
-    "before",
-    "during",
-    "despite",
-    "than",
-    "like",
-    "behind",
-    "beyond",
-    "near",
-    "around",
-    "amid",
-    "amongst",
-    "upon",
-    "onto",
-    "without",
-    "per",
-    "since",
-    "regarding",
-    "concerning",
 ];
 
 pub const BE_FORMS: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "am"];

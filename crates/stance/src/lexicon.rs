@@ -4,6 +4,8 @@
 //! Cue vocabulary is the language of stance reporting in news ("urged", "is wary that",
 //! "From X's perspective"), not of any one story; adding a cue is a one-line change here.
 
+pub use dyad_text::grammar::{DEFINITES, PREPOSITIONS};
+
 use dyad_model::Position;
 
 /// What follows a cue and how it is read.
@@ -386,55 +388,6 @@ pub const DETERMINERS: &[&str] = &[
     "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my",
     "your", "any", "no", "every", "each", "another", "such", "whose", "some", "all", "both",
     "either", "neither",
-];
-
-pub const DEFINITES: &[&str] = &[
-    "the", "this", "that", "these", "those", "such", "its", "their", "his", "her",
-];
-
-pub const PREPOSITIONS: &[&str] = &[
-    "in",
-    "on",
-    "of",
-    "with",
-    "to",
-    "for",
-    "from",
-    "by",
-    "about",
-    "against",
-    "over",
-    "under",
-    "into",
-    "toward",
-    "towards",
-    "at",
-    "between",
-    "among",
-    "including",
-    "within",
-    "across",
-    "through",
-    "via",
-    "after",
-    "before",
-    "during",
-    "despite",
-    "than",
-    "like",
-    "behind",
-    "beyond",
-    "near",
-    "around",
-    "amid",
-    "amongst",
-    "upon",
-    "onto",
-    "without",
-    "per",
-    "since",
-    "regarding",
-    "concerning",
 ];
 
 pub const BE_FORMS: &[&str] = &[

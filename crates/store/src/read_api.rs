@@ -277,15 +277,6 @@ fn prefix_bounds(prefix: &str) -> Result<(String, String), StoreError> {
 }
 
 /// Words for an FTS5 query, each quoted so that user text is never FTS syntax.
-fn fts_words(text: &str) -> Option<String> {
-    let words: Vec<String> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(|w| format!("\"{w}\""))
-        .collect();
-    (!words.is_empty()).then(|| words.join(" "))
-}
-
 /// The span `[start, end)` of the article text, relative to a sentence that starts at
 /// `text_start`, when it lies on character boundaries of the sentence.
 fn relative(
@@ -654,58 +645,19 @@ impl SqliteStore {
                 },
             }
         }
-        if let Some(code) = &q.code {
-            let code = CameoCode::parse(code)
-                .ok_or_else(|| StoreError::Query(format!("'{code}' is not a CAMEO code")))?;
-            conds.push("e.code = ?");
-            values.push(Value::Text(code.as_str().to_string()));
-        }
-        if let Some(root) = &q.root {
-            let root = root.trim();
-            let root = if root.len() == 1 {
-                format!("0{root}")
-            } else {
-                root.to_string()
-            };
-            if root.len() != 2 || CameoCode::parse(&root).is_none() {
-                return Err(StoreError::Query(format!(
-                    "'{root}' is not a CAMEO root (01..20)"
-                )));
-            }
-            conds.push("e.root = ?");
-            values.push(Value::Text(root));
-        }
-        if let Some(quad) = q.quad {
-            if !(1..=4).contains(&quad) {
-                return Err(StoreError::Query(format!("quad class {quad} is not 1..4")));
-            }
-            conds.push("e.quad = ?");
-            values.push(Value::Integer(quad as i64));
-        }
-        if let Some(m) = q.modality {
-            conds.push("e.modality = ?");
-            values.push(Value::Text(m.as_str().to_string()));
-        }
-        if let Some(since) = q.since {
-            conds.push("e.date >= ?");
-            values.push(Value::Text(since.to_string()));
-        }
-        if let Some(until) = q.until {
-            conds.push("e.date <= ?");
-            values.push(Value::Text(until.to_string()));
-        }
-        if let Some(words) = &q.text {
-            let query = fts_words(words)
-                .ok_or_else(|| StoreError::Query(format!("'{words}' has no words to search")))?;
-            conds.push(
-                "e.id IN (SELECT em2.event FROM sentence_search
-                          JOIN sentences s2 ON s2.id = sentence_search.rowid
-                          JOIN event_mentions em2
-                            ON em2.article = s2.article AND em2.sentence = s2.sentence
-                          WHERE sentence_search MATCH ?)",
-            );
-            values.push(Value::Text(query));
-        }
+        crate::sqlite::event_conditions(
+            &crate::sqlite::EventConditions {
+                code: q.code.as_deref(),
+                root: q.root.as_deref(),
+                quad: q.quad,
+                modality: q.modality,
+                since: q.since,
+                until: q.until,
+                text: q.text.as_deref(),
+            },
+            &mut conds,
+            &mut values,
+        )?;
         let clause = if conds.is_empty() {
             "1".to_string()
         } else {
@@ -900,7 +852,7 @@ impl SqliteStore {
         limit: usize,
         offset: usize,
     ) -> Result<Vec<SearchHit>, StoreError> {
-        let query = fts_words(words)
+        let query = crate::sqlite::fts_query(words)
             .ok_or_else(|| StoreError::Query(format!("'{words}' has no words to search")))?;
         // highlight() marks matches with control characters that sentence text does not
         // hold (the text layer splits on them), so they can be turned into byte spans.

@@ -847,13 +847,85 @@ fn event_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredEvent> {
 }
 
 /// Words for an FTS5 query, each quoted so that user text is never FTS syntax.
-fn fts_query(text: &str) -> Option<String> {
+pub(crate) fn fts_query(text: &str) -> Option<String> {
     let words: Vec<String> = text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(|w| format!("\"{w}\""))
         .collect();
     (!words.is_empty()).then(|| words.join(" "))
+}
+
+/// The event conditions every event query shares (code, root, quad class, modality, dates,
+/// words in the evidence), validated, as SQL with bound values.
+pub(crate) struct EventConditions<'a> {
+    pub code: Option<&'a str>,
+    pub root: Option<&'a str>,
+    pub quad: Option<u8>,
+    pub modality: Option<Modality>,
+    pub since: Option<NaiveDate>,
+    pub until: Option<NaiveDate>,
+    pub text: Option<&'a str>,
+}
+
+pub(crate) fn event_conditions(
+    c: &EventConditions<'_>,
+    conds: &mut Vec<&str>,
+    values: &mut Vec<Value>,
+) -> Result<(), StoreError> {
+    if let Some(code) = c.code {
+        let code = CameoCode::parse(code)
+            .ok_or_else(|| StoreError::Query(format!("'{code}' is not a CAMEO code")))?;
+        conds.push("e.code = ?");
+        values.push(Value::Text(code.as_str().to_string()));
+    }
+    if let Some(root) = c.root {
+        let root = root.trim();
+        let root = if root.len() == 1 {
+            format!("0{root}")
+        } else {
+            root.to_string()
+        };
+        if root.len() != 2 || CameoCode::parse(&root).is_none() {
+            return Err(StoreError::Query(format!(
+                "'{root}' is not a CAMEO root (01..20)"
+            )));
+        }
+        conds.push("e.root = ?");
+        values.push(Value::Text(root));
+    }
+    if let Some(quad) = c.quad {
+        if !(1..=4).contains(&quad) {
+            return Err(StoreError::Query(format!("quad class {quad} is not 1..4")));
+        }
+        conds.push("e.quad = ?");
+        values.push(Value::Integer(quad as i64));
+    }
+    if let Some(m) = c.modality {
+        conds.push("e.modality = ?");
+        values.push(Value::Text(m.as_str().to_string()));
+    }
+    if let Some(since) = c.since {
+        conds.push("e.date >= ?");
+        values.push(Value::Text(since.to_string()));
+    }
+    if let Some(until) = c.until {
+        conds.push("e.date <= ?");
+        values.push(Value::Text(until.to_string()));
+    }
+    if let Some(words) = c.text {
+        let query = fts_query(words)
+            .ok_or_else(|| StoreError::Query(format!("'{words}' has no words to search")))?;
+        conds.push(
+            "e.id IN (SELECT em2.event FROM sentence_search
+                      JOIN sentences s2 ON s2.id = sentence_search.rowid
+                      JOIN event_mentions em2
+                        ON em2.article = s2.article AND em2.sentence = s2.sentence
+                      WHERE sentence_search MATCH ?)",
+        );
+        values.push(Value::Text(query));
+    }
+    Ok(())
 }
 
 /// The `WHERE` clause for a filter and its bound values. Only fixed SQL is formatted in;
@@ -892,58 +964,19 @@ fn filter_sql(f: &EventFilter) -> Result<(String, Vec<Value>), StoreError> {
         }
         values.extend([text(&lo), text(&hi)]);
     }
-    if let Some(code) = &f.code {
-        let code = CameoCode::parse(code)
-            .ok_or_else(|| StoreError::Query(format!("'{code}' is not a CAMEO code")))?;
-        conds.push("e.code = ?");
-        values.push(text(code.as_str()));
-    }
-    if let Some(root) = &f.root {
-        let root = root.trim();
-        let root = if root.len() == 1 {
-            format!("0{root}")
-        } else {
-            root.to_string()
-        };
-        if root.len() != 2 || CameoCode::parse(&root).is_none() {
-            return Err(StoreError::Query(format!(
-                "'{root}' is not a CAMEO root (01..20)"
-            )));
-        }
-        conds.push("e.root = ?");
-        values.push(Value::Text(root));
-    }
-    if let Some(quad) = f.quad {
-        if !(1..=4).contains(&quad) {
-            return Err(StoreError::Query(format!("quad class {quad} is not 1..4")));
-        }
-        conds.push("e.quad = ?");
-        values.push(Value::Integer(quad as i64));
-    }
-    if let Some(m) = f.modality {
-        conds.push("e.modality = ?");
-        values.push(text(m.as_str()));
-    }
-    if let Some(since) = f.since {
-        conds.push("e.date >= ?");
-        values.push(Value::Text(since.to_string()));
-    }
-    if let Some(until) = f.until {
-        conds.push("e.date <= ?");
-        values.push(Value::Text(until.to_string()));
-    }
-    if let Some(words) = &f.text {
-        let query = fts_query(words)
-            .ok_or_else(|| StoreError::Query(format!("'{words}' has no words to search")))?;
-        conds.push(
-            "e.id IN (SELECT em2.event FROM sentence_search
-                      JOIN sentences s2 ON s2.id = sentence_search.rowid
-                      JOIN event_mentions em2
-                        ON em2.article = s2.article AND em2.sentence = s2.sentence
-                      WHERE sentence_search MATCH ?)",
-        );
-        values.push(Value::Text(query));
-    }
+    event_conditions(
+        &EventConditions {
+            code: f.code.as_deref(),
+            root: f.root.as_deref(),
+            quad: f.quad,
+            modality: f.modality,
+            since: f.since,
+            until: f.until,
+            text: f.text.as_deref(),
+        },
+        &mut conds,
+        &mut values,
+    )?;
     if let Some(site) = &f.site {
         conds.push(
             "e.id IN (SELECT em3.event FROM articles a3

@@ -3,6 +3,7 @@
 //! Architecture invariant: nothing here knows about actors, events, HTML or storage; every
 //! function takes text and returns spans into it.
 
+pub mod grammar;
 mod inflect;
 mod sentences;
 mod tokens;

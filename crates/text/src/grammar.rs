@@ -1,0 +1,52 @@
+//! Closed-class English words that every stage reasoning about clauses shares: grammar, not
+//! vocabulary. Stage-specific lists (cues, triggers) stay with their stage.
+
+/// Determiners that point back to something already said.
+pub const DEFINITES: &[&str] = &[
+    "the", "this", "that", "these", "those", "such", "its", "their", "his", "her",
+];
+
+pub const PREPOSITIONS: &[&str] = &[
+    "in",
+    "on",
+    "of",
+    "with",
+    "to",
+    "for",
+    "from",
+    "by",
+    "about",
+    "against",
+    "over",
+    "under",
+    "into",
+    "toward",
+    "towards",
+    "at",
+    "between",
+    "among",
+    "including",
+    "within",
+    "across",
+    "through",
+    "via",
+    "after",
+    "before",
+    "during",
+    "despite",
+    "than",
+    "like",
+    "behind",
+    "beyond",
+    "near",
+    "around",
+    "amid",
+    "amongst",
+    "upon",
+    "onto",
+    "without",
+    "per",
+    "since",
+    "regarding",
+    "concerning",
+];
