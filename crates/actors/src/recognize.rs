@@ -4,7 +4,7 @@
 
 use crate::dictionary::{code_on, seat_code, Dictionary, Entry, FormRole};
 use chrono::NaiveDate;
-use daachorse::{CharwiseDoubleArrayAhoCorasick, CharwiseDoubleArrayAhoCorasickBuilder, MatchKind};
+use daachorse::{DoubleArrayAhoCorasick, DoubleArrayAhoCorasickBuilder, MatchKind};
 use dyad_model::{ActorMention, Sentence, Span};
 use std::collections::HashMap;
 
@@ -139,12 +139,16 @@ pub struct Recognizer {
     /// put), which lets a case-sensitive double-array automaton serve case-insensitive
     /// matching at several hundred MB/s.
     /// `None` for an empty dictionary.
-    automaton: Option<CharwiseDoubleArrayAhoCorasick<u32>>,
+    automaton: Option<DoubleArrayAhoCorasick<u32>>,
     patterns: Vec<Pattern>,
     entries: Vec<Entry>,
     persons: Vec<bool>,
     /// "Donald Trump (data/actors/people.txt:1)" per entry, built once: mentions copy it.
     labels: Vec<String>,
+    /// "data/actors/agents.txt:12" per entry, for the labels of composed mentions.
+    origins: Vec<String>,
+    /// "agent officials (data/actors/agents.txt:12)" per entry, for bare agent words.
+    agent_labels: Vec<String>,
     forms: Vec<String>,
     /// Entries that are countries, whose capitals need the person-name guard.
     is_country: Vec<bool>,
@@ -210,7 +214,7 @@ impl Recognizer {
             .collect();
         // Building fails only on an empty or oversized pattern set; both leave nothing to
         // match rather than a crash.
-        let automaton = CharwiseDoubleArrayAhoCorasickBuilder::new()
+        let automaton = DoubleArrayAhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .build_with_values(lowered)
             .ok();
@@ -229,8 +233,17 @@ impl Recognizer {
             .iter()
             .map(|e| format!("{} ({})", e.name, e.origin))
             .collect();
+        let origins: Vec<String> = dict.entries.iter().map(|e| e.origin.to_string()).collect();
+        let agent_labels = dict
+            .entries
+            .iter()
+            .zip(&origins)
+            .map(|(e, origin)| ["agent ", &e.name, " (", origin, ")"].concat())
+            .collect();
         let recognizer = Recognizer {
             labels,
+            origins,
+            agent_labels,
             automaton,
             patterns,
             entries: dict.entries.clone(),
@@ -263,8 +276,9 @@ impl Recognizer {
         let mut mentions: Vec<ActorMention> = Vec::new();
         // Lowercased once per article; ASCII lowercasing keeps every byte offset.
         let lowered = text.to_ascii_lowercase();
+        let mut raw = Vec::new();
         for sentence in sentences {
-            let raw = self.raw_matches(text, &lowered, sentence.span);
+            self.raw_matches(text, &lowered, sentence.span, &mut raw);
             let start = mentions.len();
             self.compose(text, sentence, &raw, date, &mut mentions);
             self.resolve_context(text, sentence, date, start, &mut mentions);
@@ -272,10 +286,10 @@ impl Recognizer {
         mentions
     }
 
-    fn raw_matches(&self, text: &str, lowered: &str, span: Span) -> Vec<RawMatch> {
-        let mut out = Vec::new();
+    fn raw_matches(&self, text: &str, lowered: &str, span: Span, out: &mut Vec<RawMatch>) {
+        out.clear();
         let Some(automaton) = &self.automaton else {
-            return out;
+            return;
         };
         for m in automaton.leftmost_find_iter(span.slice(lowered)) {
             let (s, e) = (span.start + m.start(), span.start + m.end());
@@ -298,7 +312,6 @@ impl Recognizer {
                 pattern: index,
             });
         }
-        out
     }
 
     fn compose(
@@ -324,7 +337,6 @@ impl Recognizer {
                     }
                     // A chain of countries joined by "and", "or" or commas sharing one agent:
                     // "Hungarian and Romanian officials".
-                    let mut chain = vec![i];
                     let mut j = i + 1;
                     while j < raw.len()
                         && matches!(
@@ -333,9 +345,9 @@ impl Recognizer {
                         )
                         && is_conjunction(between(text, raw[j - 1].span, raw[j].span))
                     {
-                        chain.push(j);
                         j += 1;
                     }
+                    let chain = i..j;
                     let agent = (j < raw.len()
                         && self.patterns[raw[j].pattern].role == FormRole::Agent
                         && joins_agent(between(text, raw[j - 1].span, raw[j].span)))
@@ -349,7 +361,7 @@ impl Recognizer {
                                 .trim()
                                 .is_empty())
                         .then_some(a + 1);
-                        for (k, &c) in chain.iter().enumerate() {
+                        for (k, c) in chain.clone().enumerate() {
                             let country_entry = &self.entries[self.patterns[raw[c].pattern].entry];
                             let country = country_of(country_entry);
                             let last = k + 1 == chain.len();
@@ -368,12 +380,11 @@ impl Recognizer {
                             let (code, how) = match person_code {
                                 Some((code, pi)) => (code, self.labels[pi].clone()),
                                 None => (
-                                    format!("{country}{role}"),
-                                    format!(
-                                        "{} + {} ({})",
-                                        country_entry.name,
-                                        span_text(text, raw[a].span).to_lowercase(),
-                                        country_entry.origin
+                                    [country, role.as_str()].concat(),
+                                    composed_label(
+                                        &country_entry.name,
+                                        span_text(text, raw[a].span),
+                                        &self.origins[self.patterns[raw[c].pattern].entry],
                                     ),
                                 ),
                             };
@@ -382,7 +393,7 @@ impl Recognizer {
                         i = person.map_or(a + 1, |pi| pi + 1);
                         continue;
                     }
-                    for &c in &chain {
+                    for c in chain {
                         let ce = &self.entries[self.patterns[raw[c].pattern].entry];
                         let cp = &self.patterns[raw[c].pattern];
                         let code = match cp.role {
@@ -418,11 +429,10 @@ impl Recognizer {
                             && between(text, p.span, m.span).trim().is_empty()
                     }) {
                         let code = with_role(&prev.code, &entry.codes[0].code);
-                        let how = format!(
-                            "{} + {} ({})",
-                            prev.text,
-                            span_text(text, m.span).to_lowercase(),
-                            entry.origin
+                        let how = composed_label(
+                            &prev.text,
+                            span_text(text, m.span),
+                            &self.origins[p.entry],
                         );
                         let span = Span::new(prev.span.start, m.span.end);
                         out.pop();
@@ -442,13 +452,12 @@ impl Recognizer {
                             && matches!(np.role, FormRole::CountryName | FormRole::Name)
                             && np.code.is_none()
                         {
-                            let country = country_of(&self.entries[np.entry]).to_string();
-                            let code = format!("{country}{}", entry.codes[0].code);
-                            let how = format!(
-                                "{} + {} ({})",
-                                self.entries[np.entry].name,
-                                span_text(text, m.span).to_lowercase(),
-                                entry.origin
+                            let country = country_of(&self.entries[np.entry]);
+                            let code = [country, entry.codes[0].code.as_str()].concat();
+                            let how = composed_label(
+                                &self.entries[np.entry].name,
+                                span_text(text, m.span),
+                                &self.origins[p.entry],
                             );
                             let span = Span::new(m.span.start, next.span.end);
                             out.push(mention(text, span, code, how, sentence.index));
@@ -457,10 +466,9 @@ impl Recognizer {
                         }
                     }
                     // Agent alone: resolved from context after composition.
-                    let how = format!("agent {} ({})", entry.name, entry.origin);
-                    let mut bare = mention(text, m.span, String::new(), how, sentence.index);
-                    bare.code = format!("?{}", entry.codes[0].code);
-                    out.push(bare);
+                    let how = self.agent_labels[p.entry].clone();
+                    let code = ["?", entry.codes[0].code.as_str()].concat();
+                    out.push(mention(text, m.span, code, how, sentence.index));
                     i += 1;
                 }
                 FormRole::Name => {
@@ -510,7 +518,7 @@ impl Recognizer {
             let is_match = i > 0 && raw[i - 1].span.end >= prev_span.end;
             let capital = prev.chars().next().is_some_and(char::is_uppercase);
             let gap = &text[prev_span.end..span.start];
-            let function_word = TITLE_WORDS.contains(&prev.to_lowercase().as_str());
+            let function_word = TITLE_WORDS.iter().any(|w| w.eq_ignore_ascii_case(prev));
             // "Michael Jordan"; but not at the start of a sentence ("In Jordan").
             if capital && !is_match && gap == " " && !function_word && !title_case() {
                 return true;
@@ -522,10 +530,15 @@ impl Recognizer {
         }
         let rest = &text[span.end..sentence.span.end];
         if let Some(next) = rest.strip_prefix(' ') {
-            let next_word: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
+            let word_end = next
+                .find(|c: char| !c.is_alphabetic())
+                .unwrap_or(next.len());
+            let next_word = &next[..word_end];
             let next_is_match = raw.get(i + 1).is_some_and(|n| n.span.start == span.end + 1);
             let next_capital = next_word.chars().next().is_some_and(char::is_uppercase);
-            let calendar = CALENDAR_WORDS.contains(&next_word.to_lowercase().as_str());
+            let calendar = CALENDAR_WORDS
+                .iter()
+                .any(|w| w.eq_ignore_ascii_case(next_word));
             // "Jordan Peterson", "Paris Hilton", "Washington Post".
             if (GIVEN_NAMES_SHARED.contains(&word) || is_capital)
                 && next_capital
@@ -555,10 +568,10 @@ impl Recognizer {
         let mut k = start;
         while k < mentions.len() {
             if let Some(role) = mentions[k].code.strip_prefix('?').map(String::from) {
-                let word = mentions[k].text.to_lowercase();
-                let word = word.split_whitespace().last().unwrap_or("").to_string();
+                let word = mentions[k].text.split_whitespace().last().unwrap_or("");
                 let antecedent = CONTEXT_AGENTS
-                    .contains(&word.as_str())
+                    .iter()
+                    .any(|agent| agent.eq_ignore_ascii_case(word))
                     .then(|| {
                         mentions[..k]
                             .iter()
@@ -587,7 +600,17 @@ impl Recognizer {
                 k += 1;
             }
         }
-        // Pronouns: only when exactly one person is in view.
+        // Pronouns: only when exactly one person is in view, so a sentence with no person in
+        // it or the one before has nothing to resolve.
+        let person_in_view = mentions
+            .iter()
+            .rev()
+            .take_while(|m| m.sentence + 1 >= sentence.index)
+            .any(|m| self.is_person_mention(m));
+        if !person_in_view {
+            mentions[start..].sort_by_key(|m| m.span.start);
+            return;
+        }
         let slice = sentence.span.slice(text);
         let mut pronouns = Vec::new();
         for (offset, word) in short_words(slice) {
@@ -639,9 +662,11 @@ impl Recognizer {
         // "Egypt's president", "the Israeli prime minister": a singular title stands for one
         // person, whom "he" can refer back to.
         let titled = m.entry.contains(" + ")
-            && PERSON_TITLES
-                .iter()
-                .any(|t| m.text.len() > t.len() && m.text.to_ascii_lowercase().ends_with(t));
+            && PERSON_TITLES.iter().any(|t| {
+                m.text.len() > t.len()
+                    && m.text.is_char_boundary(m.text.len() - t.len())
+                    && m.text[m.text.len() - t.len()..].eq_ignore_ascii_case(t)
+            });
         (m.entry.contains("people") && !m.entry.starts_with("context"))
             || m.entry.starts_with("reference: ")
             || titled
@@ -800,6 +825,12 @@ fn mention(text: &str, span: Span, code: String, entry: String, sentence: usize)
         entry,
         sentence,
     }
+}
+
+/// "Israel + officials (data/actors/countries.txt:40)": an actor composed from a country or
+/// body and an agent word, with the line of the entry that supplied the code's first part.
+fn composed_label(name: &str, agent_text: &str, origin: &str) -> String {
+    [name, " + ", &agent_text.to_lowercase(), " (", origin, ")"].concat()
 }
 
 fn span_text(text: &str, span: Span) -> &str {

@@ -111,3 +111,20 @@ fn ambiguity_by_context() {
     );
     check("Paris Hilton arrived.", "2026-01-11", &[]);
 }
+
+#[test]
+fn international_bodies_named_and_unnamed() {
+    check(
+        "The plan relies on an international peacekeeping presence and the Board of Peace.",
+        "2026-01-11",
+        &[
+            "international peacekeeping presence=IGOMIL",
+            "Board of Peace=IGOBOP",
+        ],
+    );
+    check(
+        "UN peacekeepers and a multinational force patrolled the border.",
+        "2026-01-11",
+        &["UN peacekeepers=IGOUNOMIL", "multinational force=IGOMIL"],
+    );
+}

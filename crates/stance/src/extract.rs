@@ -248,6 +248,19 @@ impl StanceExtractor {
         false
     }
 
+    /// An actor in an issue phrase: its code, unless its words name an issue themselves.
+    fn push_actor(&self, m: &ActorMention, items: &mut Vec<Item>) {
+        if self.issues.is_issue_phrase(&m.text) {
+            items.extend(
+                m.text
+                    .split_whitespace()
+                    .map(|w| Item::word(&w.to_lowercase())),
+            );
+        } else {
+            items.push(Item::Actor(m.code.clone()));
+        }
+    }
+
     /// An extractor with dyad's built-in issue dictionary (`data/issues.txt`).
     pub fn builtin() -> StanceExtractor {
         let (dict, _) = IssueDictionary::builtin();
@@ -758,7 +771,7 @@ impl<'r, 'a> Run<'r, 'a> {
         for (n, &k) in phrase.iter().enumerate() {
             if let Some(a) = sent.actor(k) {
                 if last_actor != Some(a) {
-                    items.push(Item::Actor(sent.actors[a].m.code.clone()));
+                    self.x.push_actor(sent.actors[a].m, &mut items);
                     last_actor = Some(a);
                 }
                 continue;

@@ -450,6 +450,17 @@ impl IssueIndex {
         self.by_first.is_empty()
     }
 
+    /// Whether `text` is, as a whole, a phrase of a named issue. Some actors are also what
+    /// actors take positions on ("an international peacekeeping force"): there the issue wins.
+    pub(crate) fn is_issue_phrase(&self, text: &str) -> bool {
+        let lemmas = phrase_lemmas(text);
+        lemmas.first().is_some_and(|first| {
+            self.by_first
+                .get(first)
+                .is_some_and(|list| list.iter().any(|(p, _)| *p == lemmas))
+        })
+    }
+
     /// Replaces dictionary phrases in `lems` (words only) by their issue names.
     fn apply(&self, lems: &mut Vec<Lem>) {
         if self.by_first.is_empty() {
