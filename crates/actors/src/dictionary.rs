@@ -135,6 +135,10 @@ const BUILTIN: &[(&str, &str)] = &[
         "data/actors/organisations.txt",
         include_str!("../../../data/actors/organisations.txt"),
     ),
+    (
+        "data/actors/places.txt",
+        include_str!("../../../data/actors/places.txt"),
+    ),
 ];
 
 impl Dictionary {

@@ -277,10 +277,13 @@ impl Recognizer {
         // Lowercased once per article; ASCII lowercasing keeps every byte offset.
         let lowered = text.to_ascii_lowercase();
         let mut raw = Vec::new();
+        let mut named: Vec<NamedPerson> = Vec::new();
         for sentence in sentences {
             self.raw_matches(text, &lowered, sentence.span, &mut raw);
             let start = mentions.len();
             self.compose(text, sentence, &raw, date, &mut mentions);
+            find_named_people(text, sentence, start, &named, &mut mentions);
+            name_titled_people(text, sentence, start, &mut mentions, &mut named);
             self.resolve_context(text, sentence, date, start, &mut mentions);
         }
         mentions
@@ -669,6 +672,7 @@ impl Recognizer {
             });
         (m.entry.contains("people") && !m.entry.starts_with("context"))
             || m.entry.starts_with("reference: ")
+            || m.entry.starts_with(TITLED_PERSON)
             || titled
     }
 
@@ -678,6 +682,170 @@ impl Recognizer {
 
     pub fn is_person(&self, entry: usize) -> bool {
         self.persons.get(entry).copied().unwrap_or(false)
+    }
+}
+
+/// A person the dictionaries do not know, named after a title the text gave them
+/// ("Jordanian Foreign Ministry spokesman Omar Haddad"): later "Haddad" is the same actor.
+struct NamedPerson {
+    surname: String,
+    code: String,
+    entry: String,
+}
+
+/// Singular titles that, besides [`PERSON_TITLES`], come before a name in news style.
+const NAME_TITLES: &[&str] = &[
+    "official",
+    "negotiator",
+    "adviser",
+    "advisor",
+    "aide",
+    "diplomat",
+    "lawmaker",
+    "senator",
+    "governor",
+    "mayor",
+    "chief",
+];
+
+/// How the entry of a titled, unlisted person begins.
+const TITLED_PERSON: &str = "titled person: ";
+
+/// "Hamas official Basem Naim", "Jordanian Foreign Ministry spokesman Omar Haddad": a
+/// composed actor ending in a singular title and followed by two or three capitalised words
+/// no dictionary knows takes the name into its span, and the surname is remembered.
+fn name_titled_people(
+    text: &str,
+    sentence: &Sentence,
+    start: usize,
+    mentions: &mut [ActorMention],
+    named: &mut Vec<NamedPerson>,
+) {
+    // Headlines capitalise every word: a title there is followed by verbs, not names.
+    let headline = || {
+        sentence
+            .span
+            .slice(text)
+            .split_whitespace()
+            .filter(|w| w.len() > 3 && w.chars().next().is_some_and(char::is_alphabetic))
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    };
+    for k in start..mentions.len() {
+        let m = &mentions[k];
+        let next_start = mentions
+            .get(k + 1)
+            .map_or(sentence.span.end, |n| n.span.start);
+        let Some(after) = text.get(m.span.end..next_start) else {
+            continue;
+        };
+        // Cheapest test first: most mentions are not followed by a capitalised word.
+        if !after
+            .strip_prefix(' ')
+            .is_some_and(|a| a.starts_with(char::is_uppercase))
+        {
+            continue;
+        }
+        if !m.entry.contains(" + ") || m.code.starts_with('?') || m.code.len() < 3 {
+            continue;
+        }
+        let titled = PERSON_TITLES.iter().chain(NAME_TITLES).any(|t| {
+            m.text.len() > t.len()
+                && m.text.is_char_boundary(m.text.len() - t.len())
+                && m.text[m.text.len() - t.len()..].eq_ignore_ascii_case(t)
+        });
+        if !titled {
+            continue;
+        }
+        let Some(name_len) = capitalised_name(after) else {
+            continue;
+        };
+        if headline() {
+            return;
+        }
+        let name = after[..name_len].trim();
+        let Some(surname) = name.split_whitespace().last() else {
+            continue;
+        };
+        let entry = format!("{TITLED_PERSON}{name} ({})", m.entry);
+        let m = &mut mentions[k];
+        m.span = Span::new(m.span.start, m.span.end + name_len);
+        m.text = m.span.slice(text).to_string();
+        m.entry = entry.clone();
+        if !named.iter().any(|p| p.surname == surname) {
+            named.push(NamedPerson {
+                surname: surname.to_string(),
+                code: m.code.clone(),
+                entry,
+            });
+        }
+    }
+}
+
+/// The byte length of " Omar Haddad" at the start of `after`: a space, then two or three
+/// capitalised words of letters (hyphens and apostrophes inside: "al-Sharaa", "O'Neill"),
+/// ending where the text stops being a name.
+fn capitalised_name(after: &str) -> Option<usize> {
+    let rest = after.strip_prefix(' ')?;
+    let mut end = 1;
+    let mut words = 0;
+    for word in rest.split(' ') {
+        let bare = word.trim_end_matches([',', '.', ';', ':', '\'', '’']);
+        let bare = bare
+            .strip_suffix("'s")
+            .or_else(|| bare.strip_suffix("’s"))
+            .unwrap_or(bare);
+        let capital = bare.chars().next().is_some_and(char::is_uppercase);
+        let letters = bare.len() >= 2
+            && bare
+                .chars()
+                .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
+            && bare.chars().skip(1).any(char::is_lowercase);
+        if !capital || !letters || CALENDAR_WORDS.iter().any(|w| w.eq_ignore_ascii_case(bare)) {
+            break;
+        }
+        words += 1;
+        end += if words == 1 { 0 } else { 1 } + bare.len();
+        if bare.len() != word.len() || words == 3 {
+            break;
+        }
+    }
+    (2..=3).contains(&words).then_some(end)
+}
+
+/// Later mentions of the surnames of titled people: "Haddad said".
+fn find_named_people(
+    text: &str,
+    sentence: &Sentence,
+    start: usize,
+    named: &[NamedPerson],
+    mentions: &mut Vec<ActorMention>,
+) {
+    let slice = sentence.span.slice(text);
+    let before = mentions.len();
+    for person in named {
+        for (offset, _) in slice.match_indices(person.surname.as_str()) {
+            let at = sentence.span.start + offset;
+            let span = Span::new(at, at + person.surname.len());
+            if !is_boundary_before(text, span.start) || !is_boundary_after(text, span.end) {
+                continue;
+            }
+            if mentions[start..]
+                .iter()
+                .any(|m| m.span.start < span.end && span.start < m.span.end)
+            {
+                continue;
+            }
+            mentions.push(ActorMention {
+                span,
+                text: person.surname.clone(),
+                code: person.code.clone(),
+                entry: format!("reference: {}", person.entry),
+                sentence: sentence.index,
+            });
+        }
+    }
+    if mentions.len() > before {
+        mentions[start..].sort_by_key(|m| m.span.start);
     }
 }
 

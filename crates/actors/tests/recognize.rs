@@ -128,3 +128,35 @@ fn international_bodies_named_and_unnamed() {
         &["UN peacekeepers=IGOUNOMIL", "multinational force=IGOMIL"],
     );
 }
+
+#[test]
+fn titled_people_outside_the_dictionaries() {
+    check(
+        "Jordanian Foreign Ministry spokesman Omar Haddad met the envoy. Haddad later said the talks had failed.",
+        "2026-01-11",
+        &[
+            "Jordanian Foreign Ministry spokesman Omar Haddad=JORGOV",
+            "Haddad=JORGOV",
+        ],
+    );
+    check(
+        "A Hamas official, Basem Naim, denied it. Hamas official Basem Naim said he would not attend.",
+        "2026-01-11",
+        &[
+            "Hamas official=PSEREBHMS",
+            "Hamas official Basem Naim=PSEREBHMS",
+            "he=PSEREBHMS",
+        ],
+    );
+    // A title before a weekday, or a headline's capitalised verbs, is not a name.
+    check(
+        "The Egyptian envoy Tuesday rejected the plan.",
+        "2026-01-11",
+        &["Egyptian envoy=EGYGOV"],
+    );
+    check(
+        "Turkish Minister Slams Greek Drills Near Island",
+        "2026-01-11",
+        &["Turkish Minister=TURGOV", "Greek=GRC"],
+    );
+}

@@ -115,7 +115,7 @@ fn scraped_dump_with_dateline_title_and_footer() {
     assert_eq!(
         got,
         [
-            "EGYGOV ISRGOV 020 asserted 2026-02-02",
+            "EGYGOV ISRGOV 0255 asserted 2026-02-02",
             "ISRGOV EGYGOV 120 asserted 2026-02-02"
         ]
     );

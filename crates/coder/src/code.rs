@@ -97,6 +97,8 @@ struct VerbMatch {
     target_prep: Option<usize>,
     /// The object head noun the pattern matched, for antecedent lookups.
     object: Option<usize>,
+    /// The token after which the source is sought (a `<prep>` match), if any.
+    source_prep: Option<usize>,
 }
 
 impl Coder {
@@ -132,6 +134,7 @@ impl Coder {
             self.code_sentence(input, sentence, &clause, &mut events, &recent_objects);
             self.code_frames(input, sentence, &clause, &mut events);
             dedup_tail(&mut events, before);
+            drop_superseded_statements(&mut events, before);
             remember_objects(sentence.index, &clause, &mut recent_objects);
         }
         events
@@ -180,6 +183,13 @@ impl Coder {
                     continue;
                 }
             }
+            // "Obama wants Putin to attack Switzerland": a wish addressed to Putin, coded as
+            // Obama's appeal to him; the attack itself is not asserted.
+            if let Some(appeal) = self.wanted_act(input, sentence, clause, &m) {
+                events.extend(appeal);
+                i = m.end.max(m.verb + 1);
+                continue;
+            }
             let passive = is_passive(clause, m.verb);
             let found = find_subject(clause, m.verb);
             let subject = found.map(|(a, _)| a);
@@ -187,8 +197,12 @@ impl Coder {
             // A place ("in southern Lebanon") is the target only when nothing else is: "met
             // his Japanese counterpart in Beijing" is about Japan, "urged calm in Bangladesh"
             // about Bangladesh.
+            // "demanded that Russia withdraw": the addressee follows the complementiser.
+            let that_clause =
+                matches!(pattern.code.root(), "02" | "10") && clause.word(m.verb + 1) == "that";
             let object = match m.target_prep {
                 Some(p) => find_object(clause, p + 1, true),
+                None if that_clause => find_object(clause, m.verb + 2, false),
                 None => find_object(clause, m.verb + 1, false)
                     .or_else(|| find_object(clause, m.end, false))
                     .or_else(|| find_object(clause, m.verb + 1, true)),
@@ -205,7 +219,14 @@ impl Coder {
                 && is_participle(clause, m.verb)
                 && clause.word(m.verb + 1) == "by";
             let is_passive = passive || reduced_passive;
-            let (sources, targets, mut confidence) = if is_passive {
+            let (sources, targets, mut confidence) = if let Some(p) = m.source_prep {
+                // "Kyiv received weapons from Washington": the giver acts on the subject.
+                (
+                    chain(clause, find_object(clause, p + 1, true)),
+                    chain_left(clause, subject),
+                    subject_confidence,
+                )
+            } else if is_passive {
                 let mut victims = chain_left(clause, subject);
                 // "Four children were killed in Israeli shelling in Gaza": with no victim
                 // actor, violence is done to the place it happened.
@@ -249,11 +270,29 @@ impl Coder {
             } else {
                 targets
             };
-            let modality = modality(clause, m.verb, subject.map(|a| a.last));
-            let code = match modality {
+            let mut modality = modality(clause, m.verb, subject.map(|a| a.last));
+            let mut code = match modality {
                 Modality::Intended => intent_code(pattern.code),
                 _ => pattern.code,
             };
+            // "Turkey said it would not support Sweden's bid": a negated promise of
+            // cooperation is a refusal, which happened.
+            if modality == Modality::Negated && is_refusal(clause, m.verb, subject.map(|a| a.last))
+            {
+                if let Some(refusal) = refusal_code(pattern.code) {
+                    code = refusal;
+                    modality = Modality::Asserted;
+                }
+            }
+            // "urged Russia to free the journalists": an appeal or demand takes the
+            // sub-code of the act it asks for.
+            if pattern.elements.is_empty() && matches!(pattern.code.as_str(), "020" | "100") {
+                if let Some(asked) = self.requested_act(clause, m.end.max(m.verb + 1)) {
+                    let asked_code = self.verbs.patterns[asked.pattern].code;
+                    code = requested_code(pattern.code, asked_code).unwrap_or(code);
+                    skip_to = Some(asked.end.max(asked.verb + 1));
+                }
+            }
             let trigger_end = clause.tokens[m.end.saturating_sub(1).max(m.verb)].span.end;
             // One event per actor pair: "Egypt and Qatar urged Hamas and Israel" is four.
             for source in &sources {
@@ -279,6 +318,77 @@ impl Coder {
         }
     }
 
+    /// The code of the act an appeal or demand asks for: "to VERB" after its addressee,
+    /// within a few tokens of `from`.
+    fn requested_act(&self, clause: &Clause<'_>, from: usize) -> Option<VerbMatch> {
+        let end = (from + 6).min(clause.tokens.len());
+        let to = (from..end)
+            .find(|&k| clause.word(k) == "to" && k > 0 && clause.actor_at[k - 1].is_some());
+        let verb = match to {
+            Some(to) => to + 1,
+            // "demanded that Russia withdraw", "demanded Russia withdraw": the subjunctive.
+            None => {
+                let at = if clause.word(from) == "that" {
+                    from + 1
+                } else {
+                    from
+                };
+                let addressee = &clause.actors[(*clause.actor_at.get(at)?)?];
+                addressee.last + 1
+            }
+        };
+        if verb >= clause.tokens.len() {
+            return None;
+        }
+        self.match_at(clause, verb)
+    }
+
+    /// "X wants Y to VERB": the appeal from X to Y, with the sub-code of the wanted act.
+    fn wanted_act(
+        &self,
+        input: &CodingInput<'_>,
+        sentence: &Sentence,
+        clause: &Clause<'_>,
+        m: &VerbMatch,
+    ) -> Option<Vec<Event>> {
+        if m.verb < 3 || clause.word(m.verb - 1) != "to" {
+            return None;
+        }
+        let addressee = &clause.actors[clause.actor_at[m.verb - 2]?];
+        let want = addressee.first.checked_sub(1)?;
+        if !WANT_VERBS.contains(&clause.word(want)) {
+            return None;
+        }
+        let (wisher, confidence) = find_subject(clause, want)?;
+        let code = requested_code(
+            CameoCode::parse("020")?,
+            self.verbs.patterns[m.pattern].code,
+        )
+        .or_else(|| CameoCode::parse("020"))?;
+        let modality = modality(clause, want, Some(wisher.last));
+        let target = actor_ref(addressee);
+        let events = chain_left(clause, Some(wisher))
+            .into_iter()
+            .filter(|source| !same_actor(source, &target))
+            .map(|source| Event {
+                article: input.article.clone(),
+                sentence: sentence.index,
+                source,
+                target: target.clone(),
+                code,
+                date: input.date,
+                modality,
+                evidence: sentence.span,
+                trigger: Span::new(
+                    clause.tokens[want].span.start,
+                    clause.tokens[m.verb].span.end,
+                ),
+                confidence: confidence * 0.9,
+            })
+            .collect();
+        Some(events)
+    }
+
     /// Matches the most specific verb pattern starting at token `i`, if `i` is used as a verb.
     fn match_at(&self, clause: &Clause<'_>, i: usize) -> Option<VerbMatch> {
         let token = &clause.tokens[i];
@@ -297,7 +407,7 @@ impl Coder {
             if let Some(m) = match_elements(clause, i, elements) {
                 let words = elements
                     .iter()
-                    .filter(|e| matches!(e, Element::Word(_)))
+                    .filter(|e| matches!(e, Element::Word(_) | Element::SourcePrep(_)))
                     .count();
                 let score = 2 * words + usize::from(m.target_prep.is_some());
                 if best.as_ref().is_none_or(|(b, _)| score > *b) {
@@ -450,11 +560,16 @@ fn match_elements(clause: &Clause<'_>, verb: usize, elements: &[Element]) -> Opt
     let mut pos = verb + 1;
     let mut gap = 0;
     let mut target_prep = None;
+    let mut source_prep = None;
     let mut object = None;
     for e in elements {
         match e {
             Element::Gap => gap = 4,
-            Element::Word(w) | Element::TargetPrep(w) => {
+            Element::Word(w) | Element::TargetPrep(w) | Element::SourcePrep(w) => {
+                // "received weapons and ammunition from": the giver may come a few words on.
+                if matches!(e, Element::SourcePrep(_)) {
+                    gap = gap.max(4);
+                }
                 let mut found = None;
                 for k in pos..=(pos + gap).min(clause.tokens.len().saturating_sub(1)) {
                     if k >= clause.tokens.len() {
@@ -476,10 +591,10 @@ fn match_elements(clause: &Clause<'_>, verb: usize, elements: &[Element]) -> Opt
                     (None, Element::TargetPrep(_)) => continue,
                     (None, _) => return None,
                 };
-                if matches!(e, Element::TargetPrep(_)) {
-                    target_prep = Some(k);
-                } else {
-                    object = Some(k);
+                match e {
+                    Element::TargetPrep(_) => target_prep = Some(k),
+                    Element::SourcePrep(_) => source_prep = Some(k),
+                    _ => object = Some(k),
                 }
                 pos = k + 1;
                 gap = 0;
@@ -492,6 +607,7 @@ fn match_elements(clause: &Clause<'_>, verb: usize, elements: &[Element]) -> Opt
         end: pos,
         target_prep,
         object,
+        source_prep,
     })
 }
 
@@ -886,6 +1002,15 @@ fn modality(clause: &Clause<'_>, verb: usize, subject_end: Option<usize>) -> Mod
         .rev()
         .find(|&k| matches!(clause.word(k), "if" | "unless" | "whether" | ";"))
         .is_some();
+    // "Pakistan said it would release the fishermen": reported speech moves "will" to
+    // "would"; after a verb of saying it announces an intention.
+    let reported_will = window
+        .iter()
+        .position(|w| *w == "would")
+        .is_some_and(|at| window[..at].iter().any(|w| SPEECH_VERBS.contains(w)));
+    if reported_will && !clause_start {
+        return Modality::Intended;
+    }
     if has(HYPOTHETICAL_CUES) || clause_start {
         return Modality::Hypothetical;
     }
@@ -931,6 +1056,123 @@ fn intent_code(code: CameoCode) -> CameoCode {
     CameoCode::parse(mapped).unwrap_or(code)
 }
 
+/// Is the negation before the verb at `verb` a refusal ("will not", "would not", "won't")?
+fn is_refusal(clause: &Clause<'_>, verb: usize, subject_end: Option<usize>) -> bool {
+    let from = subject_end
+        .map_or(verb.saturating_sub(6), |s| s + 1)
+        .min(verb);
+    (from..verb).any(|k| REFUSAL_MODALS.contains(&clause.word(k)))
+}
+
+/// CAMEO's rejection code for refusing a cooperative act (03–08), if it has one.
+fn refusal_code(code: CameoCode) -> Option<CameoCode> {
+    let c = code.as_str();
+    let mapped = match code.root() {
+        "03" | "05" => "120",
+        "04" => "125",
+        "06" => match c {
+            "061" => "1211",
+            "062" => "1212",
+            _ => "121",
+        },
+        "07" => match c {
+            "071" => "1221",
+            "072" => "1222",
+            "073" => "1223",
+            "074" => "1224",
+            _ => "122",
+        },
+        "08" => match c {
+            "081" => "1241",
+            "082" => "1242",
+            "083" => "123",
+            "084" | "0841" | "0842" => "1243",
+            "085" => "1244",
+            "086" | "0861" | "0862" | "0863" => "1245",
+            "087" | "0871" | "0872" | "0873" | "0874" => "1246",
+            _ => "124",
+        },
+        _ => return None,
+    };
+    CameoCode::parse(mapped)
+}
+
+/// The appeal (`020`) or demand (`100`) code for asking for `asked`: "urged Iran to release
+/// the sailors" is 0253, "demanded that Russia withdraw its troops" 106.
+fn requested_code(request: CameoCode, asked: CameoCode) -> Option<CameoCode> {
+    let a = asked.as_str();
+    let appeal = request.root() == "02";
+    let mapped = match asked.root() {
+        "04" if a == "045" => {
+            if appeal {
+                "028"
+            } else {
+                "105"
+            }
+        }
+        "04" => {
+            if appeal {
+                "026"
+            } else {
+                "108"
+            }
+        }
+        "05" => {
+            if appeal {
+                "022"
+            } else {
+                "102"
+            }
+        }
+        "06" => match (a, appeal) {
+            ("061", true) => "0211",
+            ("062", true) => "0212",
+            ("063", true) => "0213",
+            ("064", true) => "0214",
+            (_, true) => "021",
+            ("061", false) => "1011",
+            ("062", false) => "1012",
+            ("063", false) => "1013",
+            ("064", false) => "1014",
+            (_, false) => "100",
+        },
+        "07" => match (a, appeal) {
+            ("071", true) => "0231",
+            ("072", true) => "0232",
+            ("073", true) => "0233",
+            ("074", true) => "0234",
+            (_, true) => "023",
+            ("071", false) => "1031",
+            ("072", false) => "1032",
+            ("073", false) => "1033",
+            ("074", false) => "1034",
+            (_, false) => "103",
+        },
+        "08" => match (a, appeal) {
+            ("081", true) => "0251",
+            ("082", true) => "0252",
+            ("083", true) => "024",
+            ("084" | "0841" | "0842", true) => "0253",
+            ("085", true) => "0254",
+            ("086" | "0861" | "0862" | "0863", true) => "0255",
+            ("087" | "0871" | "0872" | "0873" | "0874", true) => "0256",
+            (_, true) => "025",
+            ("081", false) => "1051",
+            ("082", false) => "1052",
+            ("083", false) => "104",
+            ("084" | "0841" | "0842", false) => "1053",
+            ("085", false) => "1054",
+            ("086" | "0861" | "0862" | "0863", false) => "1055",
+            ("0871", false) => "107",
+            ("0874", false) => "106",
+            ("087" | "0872" | "0873", false) => "1056",
+            (_, false) => "100",
+        },
+        _ => return None,
+    };
+    CameoCode::parse(mapped)
+}
+
 fn looks_like_finite_verb(w: &str) -> bool {
     (w.ends_with("ed") && w.len() > 4) || COMMON_FINITE_VERBS.contains(&w)
 }
@@ -941,6 +1183,27 @@ fn is_discarded(clause: &Clause<'_>) -> bool {
         .tokens
         .iter()
         .any(|t| DISCARD_WORDS.contains(&t.lower.as_str()))
+}
+
+/// "Egypt announced it will reopen the crossing": the statement is only the vehicle of the
+/// act it announces, so a bare public statement (01) goes when the same source has another
+/// event later in the same sentence.
+fn drop_superseded_statements(events: &mut Vec<Event>, from: usize) {
+    let mut k = from;
+    while k < events.len() {
+        let e = &events[k];
+        let superseded = e.code.root() == "01"
+            && events[from..].iter().any(|o| {
+                o.code.root() != "01"
+                    && o.source.code == e.source.code
+                    && o.trigger.start > e.trigger.start
+            });
+        if superseded {
+            events.remove(k);
+        } else {
+            k += 1;
+        }
+    }
 }
 
 /// Drops repeats of the same event within one sentence (two patterns for one verb phrase).

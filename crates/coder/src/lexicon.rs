@@ -375,8 +375,7 @@ pub const DISCARD_WORDS: &[&str] = &[
     "tennis",
     "golf",
     "rugby",
-    "olympic",
-    "olympics",
+    // Not "Olympics": boycotts, protests and visits around the Games are political news.
     "tournament",
     "championship",
     "playoff",
@@ -500,3 +499,48 @@ pub const ATTACK_NOUNS: &[&str] = &[
     "gunfire",
     "sniper",
 ];
+
+/// "Obama wants Putin to attack": verbs whose object-plus-infinitive is a wish addressed to
+/// the object, coded as an appeal to it.
+pub const WANT_VERBS: &[&str] = &[
+    "want", "wants", "wanted", "wanting", "expect", "expects", "expected", "needs", "needed",
+    "wish", "wishes", "wished",
+];
+
+/// Verbs of saying: "Pakistan said it would release" reports an intention ("would" is
+/// "will" moved into the past), not a hypothesis.
+pub const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "announced",
+    "announces",
+    "stated",
+    "states",
+    "declared",
+    "declares",
+    "told",
+    "tells",
+    "pledged",
+    "pledges",
+    "promised",
+    "promises",
+    "vowed",
+    "vows",
+    "insisted",
+    "insists",
+    "confirmed",
+    "confirms",
+    "indicated",
+    "indicates",
+    "signalled",
+    "signaled",
+    "signals",
+    "added",
+    "warned",
+    "warns",
+];
+
+/// Modals whose negation is a refusal: "would not support" is a rejection, "did not
+/// support" only says nothing happened.
+pub const REFUSAL_MODALS: &[&str] = &["will", "would", "wo", "shall"];

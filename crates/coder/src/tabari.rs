@@ -2460,6 +2460,20 @@ impl TabariVerbs {
                         });
                         gap = false;
                     }
+                    // TABARI's `$`: the preposition, then the source.
+                    Element::SourcePrep(w) => {
+                        lower.push(Elem {
+                            slot: Slot::Word(w.to_uppercase()),
+                            adjacent: !gap,
+                            phrase: false,
+                        });
+                        lower.push(Elem {
+                            slot: Slot::Source,
+                            adjacent: true,
+                            phrase: false,
+                        });
+                        gap = false;
+                    }
                 }
             }
             out.blocks[b].patterns.push(TabariPattern {

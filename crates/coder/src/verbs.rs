@@ -13,6 +13,9 @@ pub enum Element {
     Gap,
     /// `{with}`: the preposition whose object is the target.
     TargetPrep(String),
+    /// `<from>`: a required preposition whose object is the source; the subject is then the
+    /// target ("Kyiv received weapons from Washington" is Washington's act).
+    SourcePrep(String),
 }
 
 /// A verb pattern: lemma, following elements, code.
@@ -46,6 +49,11 @@ impl VerbPattern {
                     s.push('{');
                     s.push_str(w);
                     s.push('}');
+                }
+                Element::SourcePrep(w) => {
+                    s.push('<');
+                    s.push_str(w);
+                    s.push('>');
                 }
             }
         }
@@ -134,7 +142,9 @@ fn parse_pattern(pattern: &str) -> Result<(String, Vec<Element>), String> {
             elements.push(Element::Gap);
         } else if let Some(prep) = w.strip_prefix('{').and_then(|r| r.strip_suffix('}')) {
             elements.push(Element::TargetPrep(prep.to_string()));
-        } else if w.contains(['{', '}', '|']) {
+        } else if let Some(prep) = w.strip_prefix('<').and_then(|r| r.strip_suffix('>')) {
+            elements.push(Element::SourcePrep(prep.to_string()));
+        } else if w.contains(['{', '}', '|', '<', '>']) {
             return Err(format!("malformed word '{w}'"));
         } else {
             elements.push(Element::Word(w));

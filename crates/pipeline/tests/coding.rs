@@ -69,8 +69,8 @@ fn compound_actors_give_one_event_per_pair() {
         "Egypt and Qatar urged Hamas to accept the truce.",
         "2026-01-11",
         &[
-            "EGYGOV PSEREBHMS 020 asserted",
-            "QATGOV PSEREBHMS 020 asserted",
+            "EGYGOV PSEREBHMS 0256 asserted",
+            "QATGOV PSEREBHMS 0256 asserted",
         ],
     );
     check(
@@ -193,5 +193,92 @@ fn quantities_and_attack_agents() {
         "Three civilians were killed in Russian drone strikes in Kharkiv and Ukraine.",
         "2026-01-11",
         &["RUSMIL UKRGOV 190 asserted"],
+    );
+}
+
+#[test]
+fn appeals_and_demands_take_the_code_of_what_they_ask_for() {
+    check(
+        "Germany urged Iran to release the detained journalists.",
+        "2026-01-11",
+        &["DEUGOV IRNGOV 0253 asserted"],
+    );
+    check(
+        "The EU demanded that Russia withdraw its troops.",
+        "2026-01-11",
+        &["IGOEUREEC RUSGOV 106 asserted"],
+    );
+    // What one actor wants another to do is an appeal to it, not the other's act.
+    check(
+        "Washington wants Israel to attack Hezbollah.",
+        "2026-01-11",
+        &["USAGOV ISRGOV 020 asserted"],
+    );
+    check(
+        "Egypt wants Israel to reopen the Rafah crossing.",
+        "2026-01-11",
+        &["EGYGOV ISRGOV 0255 asserted"],
+    );
+}
+
+#[test]
+fn refusals_and_reported_intentions() {
+    // A negated promise of cooperation is a refusal; a negated past act is nothing.
+    check(
+        "Turkey said it would not support Sweden's bid.",
+        "2026-01-11",
+        &["TURGOV SWEGOV 120 asserted"],
+    );
+    check(
+        "Hamas said it would not attend the talks with Israel.",
+        "2026-01-11",
+        &["PSEREBHMS ISRGOV 125 asserted"],
+    );
+    check(
+        "Israel did not attack Lebanon.",
+        "2026-01-11",
+        &["ISRGOV LBNGOV 190 negated"],
+    );
+    // "said it would" reports an intention, and the announcement is only its vehicle.
+    check(
+        "Pakistan said it would release 200 Indian fishermen.",
+        "2026-01-11",
+        &["PAKGOV INDAGR 0353 intended"],
+    );
+    check(
+        "Egypt announced it will reopen the Rafah crossing for Palestinians.",
+        "2026-01-11",
+        &["EGYGOV PSE 0355 intended"],
+    );
+    // Announced force, even on a condition, is a threat; a bare conditional stays a
+    // hypothesis.
+    check(
+        "Iran said it would attack Israel if Israel struck its nuclear sites.",
+        "2026-01-11",
+        &["IRNGOV ISRGOV 138 intended"],
+    );
+    check(
+        "Iran could attack Israel.",
+        "2026-01-11",
+        &["IRNGOV ISRGOV 190 hypothetical"],
+    );
+}
+
+#[test]
+fn receiving_is_the_giver_acting() {
+    check(
+        "Kyiv received air defence missiles from Germany.",
+        "2026-01-11",
+        &["DEUGOV UKRGOV 072 asserted"],
+    );
+    check(
+        "Armenia received security guarantees from France.",
+        "2026-01-11",
+        &["FRAGOV ARMGOV 030 asserted"],
+    );
+    check(
+        "Putin received the Iranian president in the Kremlin.",
+        "2026-01-11",
+        &["RUSGOV IRNGOV 043 asserted"],
     );
 }
