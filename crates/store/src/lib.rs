@@ -16,6 +16,7 @@ pub mod export;
 pub mod merge;
 pub mod read_api;
 pub mod schema;
+mod series;
 mod sqlite;
 pub mod synth;
 
