@@ -20,6 +20,7 @@ mod series;
 mod sqlite;
 pub mod synth;
 
+pub use series::{PeriodTotals, SeriesTable};
 pub use sqlite::{OpenMode, SqliteStore};
 
 use dyad_model::{ActorMention, Article, ArticleId, Event, Modality, NaiveDate, Sentence, Stance};

@@ -86,21 +86,99 @@ impl SqliteSum {
     }
 }
 
-/// Per period and direction: events per quad class, events, mentions, Goldstein sum.
-#[derive(Default)]
-struct Totals {
-    quads: [u64; 4],
-    events: u64,
-    mentions: u64,
-    goldstein: f64,
+/// One period and direction of a series, before its label and codes are written out.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PeriodTotals {
+    /// The period's first day (a week's Monday, a month's first): what its label names.
+    pub start: NaiveDate,
+    /// 0: a → b, 1: b → a.
+    pub direction: u8,
+    /// Events per quad class (verbal and material cooperation, verbal and material conflict).
+    pub quads: [u64; 4],
+    pub events: u64,
+    pub mentions: u64,
+    pub goldstein_sum: f64,
 }
 
-/// The series rows from its rollup rows, ordered by period label, then a → b before b → a.
-pub(crate) fn series_rows(mut days: Vec<DayRow>, by: Period, a: &str, b: &str) -> Vec<SeriesRow> {
+impl PeriodTotals {
+    /// Mean Goldstein score over the period's events.
+    pub fn goldstein_mean(&self) -> f64 {
+        if self.events == 0 {
+            0.0
+        } else {
+            self.goldstein_sum / self.events as f64
+        }
+    }
+}
+
+/// A whole series in compact form: what [`SeriesRow`]s are made from, without a label and
+/// two codes allocated per row, for callers that write the rows out at once (the server's
+/// JSON). Rows are ordered by period label, then a → b before b → a.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SeriesTable {
+    /// The query's codes, trimmed and upper-cased.
+    pub a: String,
+    pub b: String,
+    pub by: Period,
+    pub rows: Vec<PeriodTotals>,
+}
+
+impl SeriesTable {
+    /// A row's period label ([`Period::label`]), appended to `out`.
+    pub fn write_label(&self, row: &PeriodTotals, out: &mut Vec<u8>) {
+        let d = row.start;
+        if !(0..=9999).contains(&d.year()) {
+            out.extend_from_slice(self.by.label(d).as_bytes());
+            return;
+        }
+        // Written digit by digit: the same text as chrono's `YYYY-MM-DD` for these years.
+        let digits = |out: &mut Vec<u8>, n: u32, width: u32| {
+            for i in (0..width).rev() {
+                out.push(b'0' + (n / 10u32.pow(i) % 10) as u8);
+            }
+        };
+        digits(out, d.year() as u32, 4);
+        out.push(b'-');
+        digits(out, d.month(), 2);
+        if self.by != Period::Month {
+            out.push(b'-');
+            digits(out, d.day(), 2);
+        }
+    }
+
+    /// The rows as [`SeriesRow`]s.
+    pub fn into_rows(self) -> Vec<SeriesRow> {
+        self.rows
+            .iter()
+            .map(|t| {
+                let (source, target) = if t.direction == 0 {
+                    (&self.a, &self.b)
+                } else {
+                    (&self.b, &self.a)
+                };
+                SeriesRow {
+                    period: self.by.label(t.start),
+                    source: source.clone(),
+                    target: target.clone(),
+                    verbal_cooperation: t.quads[0],
+                    material_cooperation: t.quads[1],
+                    verbal_conflict: t.quads[2],
+                    material_conflict: t.quads[3],
+                    events: t.events,
+                    mentions: t.mentions,
+                    goldstein_mean: t.goldstein_mean(),
+                }
+            })
+            .collect()
+    }
+}
+
+/// The series from its rollup rows.
+pub(crate) fn series_table(mut days: Vec<DayRow>, by: Period, a: String, b: String) -> SeriesTable {
     // Stable: the rows of one day and quad class keep the order they were read in.
     days.sort_by_key(|r| (r.direction, r.day, r.quad));
     // Sorted by direction and day, a direction's periods come in order, each in one run.
-    let mut periods: Vec<(NaiveDate, u8, Totals)> = Vec::new();
+    let mut periods: Vec<PeriodTotals> = Vec::new();
     let mut i = 0;
     while i < days.len() {
         let first = &days[i];
@@ -117,11 +195,15 @@ pub(crate) fn series_rows(mut days: Vec<DayRow>, by: Period, a: &str, b: &str) -
         }
         let start = period_start(by, day);
         let slot = match periods.last_mut() {
-            Some((p, d, totals)) if *p == start && *d == direction => totals,
+            Some(p) if p.start == start && p.direction == direction => p,
             _ => {
-                periods.push((start, direction, Totals::default()));
+                periods.push(PeriodTotals {
+                    start,
+                    direction,
+                    ..PeriodTotals::default()
+                });
                 match periods.last_mut() {
-                    Some((_, _, totals)) => totals,
+                    Some(p) => p,
                     None => continue,
                 }
             }
@@ -131,42 +213,23 @@ pub(crate) fn series_rows(mut days: Vec<DayRow>, by: Period, a: &str, b: &str) -
         }
         slot.events += events as u64;
         slot.mentions += mentions as u64;
-        slot.goldstein += goldstein.value();
+        slot.goldstein_sum += goldstein.value();
     }
     // Two runs (a → b, then b → a), merged by period; stable, so a → b stays first.
-    periods.sort_by_key(|(start, direction, _)| (*start, *direction));
-    let mut rows: Vec<(String, u8, Totals)> = periods
-        .into_iter()
-        .map(|(start, direction, totals)| (by.label(start), direction, totals))
-        .collect();
+    periods.sort_by_key(|p| (p.start, p.direction));
     // Labels sort as dates for years 0 to 9999; other years are ordered by label, as ever.
-    if !rows
-        .windows(2)
-        .all(|w| (&w[0].0, w[0].1) <= (&w[1].0, w[1].1))
+    if periods
+        .iter()
+        .any(|p| !(0..=9999).contains(&p.start.year()))
     {
-        rows.sort_by(|x, y| (&x.0, x.1).cmp(&(&y.0, y.1)));
+        periods.sort_by_cached_key(|p| (by.label(p.start), p.direction));
     }
-    rows.into_iter()
-        .map(|(period, direction, t)| {
-            let (source, target) = if direction == 0 { (a, b) } else { (b, a) };
-            SeriesRow {
-                period,
-                source: source.to_string(),
-                target: target.to_string(),
-                verbal_cooperation: t.quads[0],
-                material_cooperation: t.quads[1],
-                verbal_conflict: t.quads[2],
-                material_conflict: t.quads[3],
-                events: t.events,
-                mentions: t.mentions,
-                goldstein_mean: if t.events == 0 {
-                    0.0
-                } else {
-                    t.goldstein / t.events as f64
-                },
-            }
-        })
-        .collect()
+    SeriesTable {
+        a,
+        b,
+        by,
+        rows: periods,
+    }
 }
 
 #[cfg(test)]
@@ -212,6 +275,27 @@ mod tests {
     }
 
     #[test]
+    fn labels_are_written_as_chrono_writes_them() {
+        for day in ["0001-01-01", "0987-06-05", "2016-01-04", "9999-12-31"] {
+            for by in [Period::Day, Period::Week, Period::Month] {
+                let table = SeriesTable {
+                    a: "A".into(),
+                    b: "B".into(),
+                    by,
+                    rows: vec![],
+                };
+                let row = PeriodTotals {
+                    start: period_start(by, date(day)),
+                    ..PeriodTotals::default()
+                };
+                let mut out = Vec::new();
+                table.write_label(&row, &mut out);
+                assert_eq!(out, by.label(row.start).into_bytes(), "{day} {by:?}");
+            }
+        }
+    }
+
+    #[test]
     fn sums_as_sqlite_does() {
         // Naive addition loses the small terms; SQLite's compensated sum keeps them.
         let mut s = SqliteSum::default();
@@ -238,7 +322,7 @@ mod tests {
             row(0, "2016-01-06", 3, 3, -6.0),
             row(0, "2016-01-04", 1, 1, 2.0),
         ];
-        let rows = series_rows(days, Period::Week, "USA", "RUS");
+        let rows = series_table(days, Period::Week, "USA".into(), "RUS".into()).into_rows();
         let summary: Vec<_> = rows
             .iter()
             .map(|r| {

@@ -3,7 +3,7 @@
 
 use crate::merge::{self, content_words, modality_class, similarity, Words, DATE_WINDOW_DAYS};
 use crate::schema::{self, FileKind, APPLICATION_ID, MIGRATIONS, VERSION};
-use crate::series::{parse_day, series_rows, DayRow};
+use crate::series::{parse_day, series_table, DayRow, SeriesTable};
 use crate::{
     Counts, Document, DyadQuery, DyadRow, EventDetail, EventFilter, EventStore, Report, Role,
     SeriesQuery, SeriesRow, StoreError, StoredEvent, WriteSummary,
@@ -404,6 +404,54 @@ impl SqliteStore {
             .map_err(|e| self.err(e))
     }
 
+    /// A series in compact form ([`EventStore::series`] makes its rows from this).
+    pub fn series_table(&self, query: &SeriesQuery) -> Result<SeriesTable, StoreError> {
+        let a_codes = self.codes_with_prefix(&query.a)?;
+        let b_codes = self.codes_with_prefix(&query.b)?;
+        let json = |codes: &[String]| serde_json::to_string(codes).unwrap_or_else(|_| "[]".into());
+        let (a_json, b_json) = (json(&a_codes), json(&b_codes));
+        let since = query
+            .since
+            .map_or("0000-01-01".to_string(), |d| d.to_string());
+        let until = query
+            .until
+            .map_or("9999-12-31".to_string(), |d| d.to_string());
+        let mut stmt = self
+            .conn
+            .prepare_cached(SERIES_SQL)
+            .map_err(|e| self.err(e))?;
+        let mut days: Vec<DayRow> = Vec::new();
+        for (direction, (src, dst)) in [(0u8, (&a_json, &b_json)), (1, (&b_json, &a_json))] {
+            let mut rows = stmt
+                .query(params![src, dst, since, until])
+                .map_err(|e| self.err(e))?;
+            while let Some(row) = rows.next().map_err(|e| self.err(e))? {
+                let day = row
+                    .get_ref(0)
+                    .and_then(|v| v.as_str().map_err(Into::into))
+                    .map_err(|e| self.err(e))?;
+                // A day that is not a date is skipped, as it always was; the store writes
+                // none.
+                let Some(day) = parse_day(day) else {
+                    continue;
+                };
+                days.push(DayRow {
+                    direction,
+                    day,
+                    quad: row.get(1).map_err(|e| self.err(e))?,
+                    events: row.get(2).map_err(|e| self.err(e))?,
+                    mentions: row.get(3).map_err(|e| self.err(e))?,
+                    goldstein: row.get(4).map_err(|e| self.err(e))?,
+                });
+            }
+        }
+        let (a, b) = (
+            query.a.trim().to_ascii_uppercase(),
+            query.b.trim().to_ascii_uppercase(),
+        );
+        Ok(series_table(days, query.by, a, b))
+    }
+
     /// Whether to list a filter's events by walking the date index (newest first) until the
     /// limit is reached, rather than collecting every event of its actor or country through
     /// their indexes and sorting. `actor_codes` counts each code's events exactly, so the
@@ -653,50 +701,7 @@ impl EventStore for SqliteStore {
     }
 
     fn series(&self, query: &SeriesQuery) -> Result<Vec<SeriesRow>, StoreError> {
-        let a_codes = self.codes_with_prefix(&query.a)?;
-        let b_codes = self.codes_with_prefix(&query.b)?;
-        let json = |codes: &[String]| serde_json::to_string(codes).unwrap_or_else(|_| "[]".into());
-        let (a_json, b_json) = (json(&a_codes), json(&b_codes));
-        let since = query
-            .since
-            .map_or("0000-01-01".to_string(), |d| d.to_string());
-        let until = query
-            .until
-            .map_or("9999-12-31".to_string(), |d| d.to_string());
-        let mut stmt = self
-            .conn
-            .prepare_cached(SERIES_SQL)
-            .map_err(|e| self.err(e))?;
-        let mut days: Vec<DayRow> = Vec::new();
-        for (direction, (src, dst)) in [(0u8, (&a_json, &b_json)), (1, (&b_json, &a_json))] {
-            let mut rows = stmt
-                .query(params![src, dst, since, until])
-                .map_err(|e| self.err(e))?;
-            while let Some(row) = rows.next().map_err(|e| self.err(e))? {
-                let day = row
-                    .get_ref(0)
-                    .and_then(|v| v.as_str().map_err(Into::into))
-                    .map_err(|e| self.err(e))?;
-                // A day that is not a date is skipped, as it always was; the store writes
-                // none.
-                let Some(day) = parse_day(day) else {
-                    continue;
-                };
-                days.push(DayRow {
-                    direction,
-                    day,
-                    quad: row.get(1).map_err(|e| self.err(e))?,
-                    events: row.get(2).map_err(|e| self.err(e))?,
-                    mentions: row.get(3).map_err(|e| self.err(e))?,
-                    goldstein: row.get(4).map_err(|e| self.err(e))?,
-                });
-            }
-        }
-        let (a, b) = (
-            query.a.trim().to_ascii_uppercase(),
-            query.b.trim().to_ascii_uppercase(),
-        );
-        Ok(series_rows(days, query.by, &a, &b))
+        Ok(self.series_table(query)?.into_rows())
     }
 
     fn dyads(&self, query: &DyadQuery) -> Result<Vec<DyadRow>, StoreError> {
