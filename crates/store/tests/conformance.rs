@@ -542,14 +542,15 @@ fn exports_write_every_event_in_each_format() {
     });
 }
 
+/// Per period and direction: events per quad class, events, mentions, Goldstein sum.
+type PlainTotals = ([u64; 4], u64, u64, f64);
+
 /// A series counted the plain way: every event, its date's period label, summed per period
 /// and direction. What the rollup-based series must equal.
 fn series_from_events(store: &dyn EventStore, q: &SeriesQuery) -> Vec<String> {
     let events = store.events(&EventFilter::default()).expect("all events");
     let (a, b) = (q.a.to_ascii_uppercase(), q.b.to_ascii_uppercase());
-    // (label, direction) → quads, events, mentions, Goldstein sum
-    let mut acc: std::collections::BTreeMap<(String, u8), ([u64; 4], u64, u64, f64)> =
-        Default::default();
+    let mut acc: std::collections::BTreeMap<(String, u8), PlainTotals> = Default::default();
     for e in &events {
         let Some(day) = e.date.as_deref().and_then(date) else {
             continue;
