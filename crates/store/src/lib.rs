@@ -16,9 +16,11 @@ pub mod export;
 pub mod merge;
 pub mod read_api;
 pub mod schema;
+mod series;
 mod sqlite;
 pub mod synth;
 
+pub use series::{PeriodTotals, SeriesTable};
 pub use sqlite::{OpenMode, SqliteStore};
 
 use dyad_model::{ActorMention, Article, ArticleId, Event, Modality, NaiveDate, Sentence, Stance};

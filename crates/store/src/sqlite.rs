@@ -3,6 +3,7 @@
 
 use crate::merge::{self, content_words, modality_class, similarity, Words, DATE_WINDOW_DAYS};
 use crate::schema::{self, FileKind, APPLICATION_ID, MIGRATIONS, VERSION};
+use crate::series::{parse_day, series_table, DayRow, SeriesTable};
 use crate::{
     Counts, Document, DyadQuery, DyadRow, EventDetail, EventFilter, EventStore, Report, Role,
     SeriesQuery, SeriesRow, StoreError, StoredEvent, WriteSummary,
@@ -403,6 +404,54 @@ impl SqliteStore {
             .map_err(|e| self.err(e))
     }
 
+    /// A series in compact form ([`EventStore::series`] makes its rows from this).
+    pub fn series_table(&self, query: &SeriesQuery) -> Result<SeriesTable, StoreError> {
+        let a_codes = self.codes_with_prefix(&query.a)?;
+        let b_codes = self.codes_with_prefix(&query.b)?;
+        let json = |codes: &[String]| serde_json::to_string(codes).unwrap_or_else(|_| "[]".into());
+        let (a_json, b_json) = (json(&a_codes), json(&b_codes));
+        let since = query
+            .since
+            .map_or("0000-01-01".to_string(), |d| d.to_string());
+        let until = query
+            .until
+            .map_or("9999-12-31".to_string(), |d| d.to_string());
+        let mut stmt = self
+            .conn
+            .prepare_cached(SERIES_SQL)
+            .map_err(|e| self.err(e))?;
+        let mut days: Vec<DayRow> = Vec::new();
+        for (direction, (src, dst)) in [(0u8, (&a_json, &b_json)), (1, (&b_json, &a_json))] {
+            let mut rows = stmt
+                .query(params![src, dst, since, until])
+                .map_err(|e| self.err(e))?;
+            while let Some(row) = rows.next().map_err(|e| self.err(e))? {
+                let day = row
+                    .get_ref(0)
+                    .and_then(|v| v.as_str().map_err(Into::into))
+                    .map_err(|e| self.err(e))?;
+                // A day that is not a date is skipped, as it always was; the store writes
+                // none.
+                let Some(day) = parse_day(day) else {
+                    continue;
+                };
+                days.push(DayRow {
+                    direction,
+                    day,
+                    quad: row.get(1).map_err(|e| self.err(e))?,
+                    events: row.get(2).map_err(|e| self.err(e))?,
+                    mentions: row.get(3).map_err(|e| self.err(e))?,
+                    goldstein: row.get(4).map_err(|e| self.err(e))?,
+                });
+            }
+        }
+        let (a, b) = (
+            query.a.trim().to_ascii_uppercase(),
+            query.b.trim().to_ascii_uppercase(),
+        );
+        Ok(series_table(days, query.by, a, b))
+    }
+
     /// Whether to list a filter's events by walking the date index (newest first) until the
     /// limit is reached, rather than collecting every event of its actor or country through
     /// their indexes and sorting. `actor_codes` counts each code's events exactly, so the
@@ -652,76 +701,7 @@ impl EventStore for SqliteStore {
     }
 
     fn series(&self, query: &SeriesQuery) -> Result<Vec<SeriesRow>, StoreError> {
-        let a_codes = self.codes_with_prefix(&query.a)?;
-        let b_codes = self.codes_with_prefix(&query.b)?;
-        let json = |codes: &[String]| serde_json::to_string(codes).unwrap_or_else(|_| "[]".into());
-        let (a_json, b_json) = (json(&a_codes), json(&b_codes));
-        let since = query
-            .since
-            .map_or("0000-01-01".to_string(), |d| d.to_string());
-        let until = query
-            .until
-            .map_or("9999-12-31".to_string(), |d| d.to_string());
-        let mut stmt = self
-            .conn
-            .prepare_cached(SERIES_SQL)
-            .map_err(|e| self.err(e))?;
-        // (period, direction) → [quad counts], events, mentions, goldstein sum
-        let mut acc: BTreeMap<(String, u8), PeriodTotals> = BTreeMap::new();
-        for (direction, (src, dst)) in [(0u8, (&a_json, &b_json)), (1, (&b_json, &a_json))] {
-            let mut rows = stmt
-                .query(params![src, dst, since, until])
-                .map_err(|e| self.err(e))?;
-            while let Some(row) = rows.next().map_err(|e| self.err(e))? {
-                let day: String = row.get(0).map_err(|e| self.err(e))?;
-                let quad: i64 = row.get(1).map_err(|e| self.err(e))?;
-                let events: i64 = row.get(2).map_err(|e| self.err(e))?;
-                let mentions: i64 = row.get(3).map_err(|e| self.err(e))?;
-                let goldstein: f64 = row.get(4).map_err(|e| self.err(e))?;
-                let Ok(date) = NaiveDate::parse_from_str(&day, "%Y-%m-%d") else {
-                    continue;
-                };
-                let slot = acc.entry((query.by.label(date), direction)).or_default();
-                if let Some(q) = slot.0.get_mut((quad as usize).wrapping_sub(1)) {
-                    *q += events as u64;
-                }
-                slot.1 += events as u64;
-                slot.2 += mentions as u64;
-                slot.3 += goldstein;
-            }
-        }
-        let (a, b) = (
-            query.a.trim().to_ascii_uppercase(),
-            query.b.trim().to_ascii_uppercase(),
-        );
-        Ok(acc
-            .into_iter()
-            .map(
-                |((period, direction), (quads, events, mentions, goldstein))| {
-                    let (source, target) = if direction == 0 {
-                        (a.clone(), b.clone())
-                    } else {
-                        (b.clone(), a.clone())
-                    };
-                    SeriesRow {
-                        period,
-                        source,
-                        target,
-                        verbal_cooperation: quads[0],
-                        material_cooperation: quads[1],
-                        verbal_conflict: quads[2],
-                        material_conflict: quads[3],
-                        events,
-                        mentions,
-                        goldstein_mean: if events == 0 {
-                            0.0
-                        } else {
-                            goldstein / events as f64
-                        },
-                    }
-                },
-            )
-            .collect())
+        Ok(self.series_table(query)?.into_rows())
     }
 
     fn dyads(&self, query: &DyadQuery) -> Result<Vec<DyadRow>, StoreError> {
@@ -788,17 +768,15 @@ impl EventStore for SqliteStore {
     }
 }
 
-/// Per period and direction: events per quad class, events, mentions, Goldstein sum.
-type PeriodTotals = ([u64; 4], u64, u64, f64);
-
 /// The per-day rollup of one direction: source and target codes given as JSON arrays, so the
 /// whole code list is one bound parameter and each (source, target) pair is an index probe.
-const SERIES_SQL: &str = "SELECT day, quad, sum(events), sum(mentions), sum(goldstein_sum)
+/// The rows are summed per day and period in Rust ([`series_rows`]): an SQL `GROUP BY` sorted
+/// them in a temporary B-tree first, which cost more than reading them.
+const SERIES_SQL: &str = "SELECT day, quad, events, mentions, goldstein_sum
      FROM dyad_days
      WHERE source IN (SELECT value FROM json_each(?1))
        AND target IN (SELECT value FROM json_each(?2))
-       AND day BETWEEN ?3 AND ?4
-     GROUP BY day, quad";
+       AND day BETWEEN ?3 AND ?4";
 
 /// An event with its first report's provenance; filters are appended as `WHERE`.
 const EVENT_COLUMNS: &str = "SELECT e.id, e.date, e.source, e.target, e.code, e.root, e.quad,
