@@ -152,6 +152,8 @@ pub struct Recognizer {
     forms: Vec<String>,
     /// Entries that are countries, whose capitals need the person-name guard.
     is_country: Vec<bool>,
+    /// Entries from a places file: cities and regions that stand for their country.
+    is_place: Vec<bool>,
 }
 
 #[derive(Clone, Debug)]
@@ -228,6 +230,11 @@ impl Recognizer {
             .iter()
             .map(|e| e.forms.iter().any(|(_, r)| *r == FormRole::CountryName))
             .collect();
+        let is_place = dict
+            .entries
+            .iter()
+            .map(|e| e.origin.file.contains("places"))
+            .collect();
         let labels = dict
             .entries
             .iter()
@@ -250,6 +257,7 @@ impl Recognizer {
             persons,
             forms,
             is_country,
+            is_place,
         };
         (recognizer, warnings)
     }
@@ -450,8 +458,13 @@ impl Recognizer {
                         let gap = between(text, m.span, next.span);
                         let of_place =
                             matches!(gap, " in " | " of " | " from " | " in the " | " of the ");
+                        // Peacekeepers in a country are foreign by definition.
+                        let foreign = span_text(text, m.span)
+                            .to_ascii_lowercase()
+                            .starts_with("peacekeep");
                         if of_place
-                            && self.is_country[np.entry]
+                            && !foreign
+                            && (self.is_country[np.entry] || self.is_place[np.entry])
                             && matches!(np.role, FormRole::CountryName | FormRole::Name)
                             && np.code.is_none()
                         {
@@ -595,9 +608,18 @@ impl Recognizer {
                             format!("context: {antecedent} ({})", mentions[k].entry);
                         k += 1;
                     }
-                    None => {
-                        mentions.remove(k);
-                    }
+                    None => match default_body(&mentions[k].text) {
+                        // "Congress" on its own, in English news, is the US Congress.
+                        Some(code) => {
+                            mentions[k].code = code.to_string();
+                            mentions[k].entry =
+                                format!("default: {} ({})", mentions[k].text, mentions[k].entry);
+                            k += 1;
+                        }
+                        None => {
+                            mentions.remove(k);
+                        }
+                    },
                 }
             } else {
                 k += 1;
@@ -849,6 +871,14 @@ fn find_named_people(
     }
 }
 
+/// Capitalised bodies that, with no country in the text, English news means one way.
+fn default_body(text: &str) -> Option<&'static str> {
+    match text {
+        "Congress" | "US Congress" => Some("USALEG"),
+        _ => None,
+    }
+}
+
 /// A role added to an actor: a government body's country takes the role ("State Department"
 /// + "spokesman" → `USAGOV`), an organisation keeps its own code ("Hamas spokesman" is Hamas).
 fn with_role(code: &str, role: &str) -> String {
@@ -1029,11 +1059,15 @@ fn joins_agent(gap: &str) -> bool {
             break;
         }
     }
+    // "a Palestinian state, President Macron said": punctuation ends the phrase.
+    if rest.contains([',', ';', ':', '(', ')', '"', '“', '”']) {
+        return false;
+    }
     let words: Vec<&str> = rest.split_whitespace().collect();
     words.len() <= 2
         && words
             .iter()
-            .all(|w| MODIFIERS.contains(&w.to_lowercase().trim_end_matches(',')))
+            .all(|w| MODIFIERS.iter().any(|m| m.eq_ignore_ascii_case(w)))
 }
 
 fn is_boundary_before(text: &str, at: usize) -> bool {

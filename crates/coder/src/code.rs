@@ -200,13 +200,23 @@ impl Coder {
             // "demanded that Russia withdraw": the addressee follows the complementiser.
             let that_clause =
                 matches!(pattern.code.root(), "02" | "10") && clause.word(m.verb + 1) == "that";
+            let mut object_is_place = false;
             let object = match m.target_prep {
                 Some(p) => find_object(clause, p + 1, true),
                 None if that_clause => find_object(clause, m.verb + 2, false),
                 None => find_object(clause, m.verb + 1, false)
                     .or_else(|| find_object(clause, m.end, false))
-                    .or_else(|| find_object(clause, m.verb + 1, true)),
+                    .or_else(|| {
+                        object_is_place = true;
+                        find_object(clause, m.verb + 1, true)
+                    }),
             };
+            // "fired rockets at northern Israel": a region of a country is a place.
+            object_is_place |= object.is_some_and(|a| {
+                a.first > 0
+                    && PLACE_MODIFIERS.contains(&clause.word(a.first - 1))
+                    && clause.word(a.first - 1) != "the"
+            });
             // "were killed in Israeli tank shelling": the attack's adjective is the agent.
             let by_agent = find_by_agent(clause, m.verb + 1).or_else(|| {
                 matches!(pattern.code.root(), "18" | "19" | "20")
@@ -241,6 +251,16 @@ impl Coder {
                     chain(clause, object),
                     subject_confidence,
                 )
+            };
+            // "struck targets in southern Lebanon": force used in a place is used against the
+            // country, not its government.
+            let targets = if object_is_place
+                && !is_passive
+                && matches!(pattern.code.root(), "15" | "18" | "19" | "20")
+            {
+                targets.into_iter().map(country_of_place).collect()
+            } else {
+                targets
             };
             let next = m.end.max(m.verb + 1);
             if sources.is_empty() {
@@ -696,6 +716,9 @@ fn is_passive(clause: &Clause<'_>, verb: usize) -> bool {
     if !is_participle(clause, verb) {
         return false;
     }
+    if is_counted_victims(clause, verb) {
+        return true;
+    }
     let mut k = verb;
     let mut steps = 0;
     while k > 0 && steps < 3 {
@@ -710,6 +733,40 @@ fn is_passive(clause: &Clause<'_>, verb: usize) -> bool {
         }
     }
     false
+}
+
+/// "There were 10 Russian soldiers killed in Ukraine", "Three Israeli soldiers wounded in
+/// Gaza": a participle right after counted actors, with no object of its own, says what was
+/// done to them.
+fn is_counted_victims(clause: &Clause<'_>, verb: usize) -> bool {
+    let Some(a) = verb.checked_sub(1).and_then(|k| clause.actor_at[k]) else {
+        return false;
+    };
+    let first = clause.actors[a].first;
+    let counted = first.checked_sub(1).is_some_and(|k| {
+        let w = clause.word(k);
+        (!w.is_empty() && w.chars().all(|c| c.is_ascii_digit() || c == ','))
+            || QUANTIFIERS.contains(&w)
+    });
+    let next = clause.word(verb + 1);
+    let no_object = verb + 1 >= clause.tokens.len()
+        || matches!(
+            next,
+            "in" | "near"
+                | "at"
+                | "on"
+                | "during"
+                | "when"
+                | "while"
+                | "after"
+                | "by"
+                | "overnight"
+                | "yesterday"
+                | "today"
+                | ","
+                | "."
+        );
+    counted && no_object
 }
 
 /// The passive agent: the actor after "by" following the verb.
@@ -1054,6 +1111,14 @@ fn intent_code(code: CameoCode) -> CameoCode {
         _ => c,
     };
     CameoCode::parse(mapped).unwrap_or(code)
+}
+
+/// A government code as its country, for places: `LBNGOV` → `LBN`.
+fn country_of_place(mut actor: EventActor) -> EventActor {
+    if actor.code.len() == 6 && actor.code.ends_with("GOV") {
+        actor.code.truncate(3);
+    }
+    actor
 }
 
 /// Is the negation before the verb at `verb` a refusal ("will not", "would not", "won't")?
