@@ -585,22 +585,48 @@ impl Recognizer {
         while k < mentions.len() {
             if let Some(role) = mentions[k].code.strip_prefix('?').map(String::from) {
                 let word = mentions[k].text.split_whitespace().last().unwrap_or("");
-                let antecedent = CONTEXT_AGENTS
+                // "Protesters in Tbilisi clashed with police after the government suspended
+                // talks": a government is the one of the country the sentence is in.
+                // Police, too, act in the country the sentence is in.
+                let governing = ["government", "cabinet", "administration", "police"]
                     .iter()
-                    .any(|agent| agent.eq_ignore_ascii_case(word))
+                    .any(|g| g.eq_ignore_ascii_case(word));
+                let in_sentence = governing
                     .then(|| {
-                        mentions[..k]
+                        let here = |m: &&ActorMention| {
+                            m.sentence == sentence.index
+                                && !m.code.starts_with('?')
+                                && m.code.len() >= 3
+                                && !["IGO", "NGO", "IMG", "MNC"]
+                                    .iter()
+                                    .any(|p| m.code.starts_with(p))
+                        };
+                        mentions[start..k]
                             .iter()
                             .rev()
-                            .take_while(|m| m.sentence + 1 >= sentence.index)
-                            .find(|m| {
-                                !m.code.starts_with('?')
-                                    && m.code.len() >= 3
-                                    && is_possessor(text, m)
-                            })
-                            .map(|m| (m.code.clone(), m.text.clone()))
+                            .find(here)
+                            .or_else(|| mentions[k + 1..].iter().find(here))
+                            .map(|m| (format!("{}GOV", &m.code[..3]), m.text.clone()))
                     })
                     .flatten();
+                let antecedent = in_sentence.or_else(|| {
+                    CONTEXT_AGENTS
+                        .iter()
+                        .any(|agent| agent.eq_ignore_ascii_case(word))
+                        .then(|| {
+                            mentions[..k]
+                                .iter()
+                                .rev()
+                                .take_while(|m| m.sentence + 1 >= sentence.index)
+                                .find(|m| {
+                                    !m.code.starts_with('?')
+                                        && m.code.len() >= 3
+                                        && is_possessor(text, m)
+                                })
+                                .map(|m| (m.code.clone(), m.text.clone()))
+                        })
+                        .flatten()
+                });
                 match antecedent {
                     Some((code, antecedent)) => {
                         mentions[k].code = with_role(&code, &role);
@@ -885,7 +911,9 @@ fn with_role(code: &str, role: &str) -> String {
     let organisation = ["IGO", "NGO", "IMG", "MNC"]
         .iter()
         .any(|p| code.starts_with(p));
-    if code.len() > 6 || organisation || code.len() < 3 {
+    // "al-Shabaab commander", "army spokesman": a group or a service keeps its own role.
+    let own_role = code.len() == 6 && &code[3..] != "GOV";
+    if code.len() > 6 || organisation || own_role || code.len() < 3 {
         code.to_string()
     } else {
         format!("{}{role}", &code[..3])

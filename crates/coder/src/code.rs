@@ -269,10 +269,21 @@ impl Coder {
             }
             // "Saudi Arabia and Iran restored relations": with no object, a compound subject
             // of a symmetric act acts on each other.
-            let reciprocal = targets.is_empty()
-                && sources.len() >= 2
-                && !is_passive
-                && matches!(pattern.code.root(), "03" | "04" | "05" | "06" | "08" | "19");
+            // "Azerbaijan and Armenia signed a peace agreement in Washington", "South Korea
+            // and Japan held talks on North Korea": with a compound subject, a place or a
+            // topic is not the other party.
+            let symmetric = matches!(pattern.code.root(), "03" | "04" | "05" | "06" | "08" | "19")
+                || matches!(pattern.lemma.as_str(), "trade" | "exchange");
+            let targets = if sources.len() >= 2
+                && symmetric
+                && m.target_prep.is_none()
+                && (object_is_place || object.is_some_and(|a| is_topic(clause, a.first)))
+            {
+                Vec::new()
+            } else {
+                targets
+            };
+            let reciprocal = targets.is_empty() && sources.len() >= 2 && !is_passive && symmetric;
             let targets: Vec<EventActor> = if reciprocal {
                 sources.clone()
             } else if targets.is_empty() {
@@ -1111,6 +1122,16 @@ fn intent_code(code: CameoCode) -> CameoCode {
         _ => c,
     };
     CameoCode::parse(mapped).unwrap_or(code)
+}
+
+/// Is the actor starting at `first` the topic of a preposition ("talks on North Korea")?
+fn is_topic(clause: &Clause<'_>, first: usize) -> bool {
+    (first.saturating_sub(3)..first).any(|k| {
+        matches!(
+            clause.word(k),
+            "on" | "about" | "over" | "regarding" | "concerning"
+        )
+    })
 }
 
 /// A government code as its country, for places: `LBNGOV` → `LBN`.
