@@ -211,6 +211,26 @@ impl Coder {
                         find_object(clause, m.verb + 1, true)
                     }),
             };
+            // "asking the president to help Iran": an appeal's addressee comes before the act
+            // asked for; an actor after "to VERB" is the act's object, not the addressee.
+            let object = object.filter(|a| {
+                !(matches!(pattern.code.root(), "02" | "10")
+                    && (m.verb + 1..a.first).any(|k| {
+                        clause.word(k) == "to"
+                            && clause.actor_at.get(k + 1).copied().flatten().is_none()
+                            && !DETERMINERS.contains(&clause.word(k + 1))
+                    }))
+            });
+            // "killed 12 militants near the Afghan border": a border is shared, so it names no
+            // target, except for a show of force ("deployed tanks near the Ukrainian border").
+            let object = object.filter(|a| {
+                !(object_is_place
+                    && pattern.code.root() != "15"
+                    && matches!(
+                        clause.word(a.last + 1),
+                        "border" | "borders" | "frontier" | "boundary"
+                    ))
+            });
             // "fired rockets at northern Israel": a region of a country is a place.
             object_is_place |= object.is_some_and(|a| {
                 a.first > 0
@@ -565,6 +585,9 @@ fn chain_left(clause: &Clause<'_>, last: Option<&Actor<'_>>) -> Vec<EventActor> 
             break;
         }
         match clause.actor_at[k - 1] {
+            // "According to Ukrainian officials, Russian missiles hit": the source of the
+            // report is not a doer.
+            Some(a) if attributed(clause, clause.actors[a].first) => break,
             Some(a) => {
                 out.insert(0, actor_ref(&clause.actors[a]));
                 first = clause.actors[a].first;
@@ -573,6 +596,15 @@ fn chain_left(clause: &Clause<'_>, last: Option<&Actor<'_>>) -> Vec<EventActor> 
         }
     }
     out
+}
+
+/// Is the actor starting at `first` the object of "according to" or "quoted by"?
+fn attributed(clause: &Clause<'_>, first: usize) -> bool {
+    let mut k = first;
+    if k > 0 && DETERMINERS.contains(&clause.word(k - 1)) {
+        k -= 1;
+    }
+    k >= 2 && clause.word(k - 1) == "to" && clause.word(k - 2) == "according"
 }
 
 fn actor_ref(a: &Actor<'_>) -> EventActor {
@@ -851,11 +883,10 @@ fn find_subject<'c, 'a>(clause: &'c Clause<'a>, verb: usize) -> Option<(&'c Acto
                     .first
                     .checked_sub(2)
                     .is_some_and(|p| QUANTIFIERS.contains(&clause.word(p)));
+            // "to" before an actor is a preposition ("sent aid to Gaza"): never a subject.
             let governed = PREPOSITIONS.contains(&before)
-                && before != "to"
                 && !quantity
-                && !CLAUSE_PREPOSITIONS.contains(&before)
-                || (before == "to" && !is_infinitive_to(clause, actor.first - 1));
+                && !CLAUSE_PREPOSITIONS.contains(&before);
             // "Trump's approach": a possessor modifies the real subject, but is the closest
             // actor and usually the agent behind it.
             if !governed && !skipping_objects {
@@ -906,12 +937,6 @@ fn find_subject<'c, 'a>(clause: &'c Clause<'a>, verb: usize) -> Option<(&'c Acto
     None
 }
 
-fn is_infinitive_to(clause: &Clause<'_>, to: usize) -> bool {
-    // "to" before an actor is a preposition, except "urged X to" patterns where X precedes.
-    let _ = (clause, to);
-    false
-}
-
 /// For a comma at `close`, finds the opening comma of a parenthetical that begins with a
 /// participle, a preposition, "especially"/"including", or "who/which" — text that can be
 /// lifted out without breaking the clause.
@@ -958,12 +983,18 @@ fn find_object<'c, 'a>(
             let actor = &clause.actors[a];
             let before = k.checked_sub(1).map_or("", |p| clause.word(p));
             let before2 = k.checked_sub(2).map_or("", |p| clause.word(p));
-            // "a deal brokered by China": the by-phrase belongs to a participle, not to us.
-            if before == "by"
-                && (before2.ends_with("ed") || IRREGULAR_PARTICIPLES.contains(&before2))
-            {
+            // "a deal brokered by China", "mediated by the UAE": the by-phrase belongs to a
+            // participle, not to us.
+            let (by, participle) = if before == "by" {
+                (true, before2)
+            } else {
+                let before3 = k.checked_sub(3).map_or("", |p| clause.word(p));
+                (before2 == "by" && DETERMINERS.contains(&before), before3)
+            };
+            if by && (participle.ends_with("ed") || IRREGULAR_PARTICIPLES.contains(&participle)) {
                 return None;
             }
+
             // "his Japanese counterpart": a possessive pronoun is not the object, and a
             // place after "in" or "near" is where it happened, not to whom.
             let possessive = matches!(clause.word(k), "his" | "her" | "its" | "their");

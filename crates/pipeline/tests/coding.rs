@@ -282,3 +282,68 @@ fn receiving_is_the_giver_acting() {
         &["RUSGOV IRNGOV 043 asserted"],
     );
 }
+
+#[test]
+fn places_topics_and_mediators_are_not_the_other_party() {
+    check(
+        "Azerbaijan and Armenia signed a peace agreement in Washington.",
+        "2026-01-11",
+        &["AZEGOV ARMGOV 057 asserted", "ARMGOV AZEGOV 057 asserted"],
+    );
+    check(
+        "South Korea and Japan held talks on North Korea's nuclear programme.",
+        "2026-01-11",
+        &["KORGOV JPNGOV 040 asserted", "JPNGOV KORGOV 040 asserted"],
+    );
+    check(
+        "Ukraine and Russia exchanged 300 prisoners in a deal mediated by the United Arab Emirates.",
+        "2026-01-11",
+        &["UKRGOV RUSGOV 0841 asserted", "RUSGOV UKRGOV 0841 asserted"],
+    );
+    check(
+        "Ethiopia and Eritrea traded accusations over the border.",
+        "2026-01-11",
+        &["ETHGOV ERIGOV 112 asserted", "ERIGOV ETHGOV 112 asserted"],
+    );
+    // Force used in a region of a country is used against the country.
+    check(
+        "Hezbollah fired rockets at northern Israel.",
+        "2026-01-11",
+        &["LBNREB ISR 195 asserted"],
+    );
+    // The source of a report is not a doer; a shared border is no target.
+    check(
+        "According to Ukrainian officials, Russian missiles hit an energy facility.",
+        "2026-01-11",
+        &[],
+    );
+    check(
+        "Pakistani troops killed 12 militants near the Afghan border.",
+        "2026-01-11",
+        &[],
+    );
+    check(
+        "Russia deployed tanks near the Ukrainian border.",
+        "2026-01-11",
+        &["RUSGOV UKR 154 asserted"],
+    );
+}
+
+#[test]
+fn counted_victims_and_the_country_of_the_sentence() {
+    check(
+        "There were 10 Russian soldiers killed in Ukraine today.",
+        "2026-01-11",
+        &[],
+    );
+    check(
+        "Protesters in Tbilisi clashed with police after the government suspended EU accession talks.",
+        "2026-01-11",
+        &["GEOOPP GEOCOP 145 asserted", "GEOGOV IGOEUREEC 164 asserted"],
+    );
+    check(
+        "Congress is asking the president to help Iran.",
+        "2026-01-11",
+        &[],
+    );
+}
