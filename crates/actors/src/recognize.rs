@@ -588,9 +588,15 @@ impl Recognizer {
                 // "Protesters in Tbilisi clashed with police after the government suspended
                 // talks": a government is the one of the country the sentence is in.
                 // Police, too, act in the country the sentence is in.
-                let governing = ["government", "cabinet", "administration", "police"]
-                    .iter()
-                    .any(|g| g.eq_ignore_ascii_case(word));
+                let governing = [
+                    "government",
+                    "cabinet",
+                    "administration",
+                    "police",
+                    "opposition",
+                ]
+                .iter()
+                .any(|g| g.eq_ignore_ascii_case(word));
                 let in_sentence = governing
                     .then(|| {
                         let here = |m: &&ActorMention| {

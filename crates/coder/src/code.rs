@@ -168,6 +168,12 @@ impl Coder {
                 i = m.end.max(m.verb + 1);
                 continue;
             }
+            // "Iran executed a man accused of spying for Israel": after an event, a
+            // participle right after its object noun describes the object.
+            if is_reduced_relative(clause, m.verb) {
+                i = m.verb + 1;
+                continue;
+            }
             // A control verb before an infinitive ("agreed to lift", "threatened to attack",
             // "refused to meet"): one event, not two. A refusal is the event and its
             // complement is skipped; otherwise the complement is, coded with its modality.
@@ -979,6 +985,16 @@ fn find_object<'c, 'a>(
         if is_clause_break(t) || t.lower == "," || CLAUSE_OPENERS.contains(&t.lower.as_str()) {
             return None;
         }
+        // "executed a man accused of spying for Israel": what the object is accused of
+        // names someone else.
+        if k > from
+            && matches!(
+                t.lower.as_str(),
+                "accused" | "suspected" | "charged" | "convicted" | "sentenced"
+            )
+        {
+            return None;
+        }
         if let Some(a) = clause.actor_at[k] {
             let actor = &clause.actors[a];
             let before = k.checked_sub(1).map_or("", |p| clause.word(p));
@@ -1103,10 +1119,12 @@ fn modality(clause: &Clause<'_>, verb: usize, subject_end: Option<usize>) -> Mod
         .is_some();
     // "Pakistan said it would release the fishermen": reported speech moves "will" to
     // "would"; after a verb of saying it announces an intention.
-    let reported_will = window
-        .iter()
-        .position(|w| *w == "would")
-        .is_some_and(|at| window[..at].iter().any(|w| SPEECH_VERBS.contains(w)));
+    let reported_will = window.contains(&"would")
+        && (0..from).any(|k| SPEECH_VERBS.contains(&clause.word(k)))
+        || window
+            .iter()
+            .position(|w| *w == "would")
+            .is_some_and(|at| window[..at].iter().any(|w| SPEECH_VERBS.contains(w)));
     if reported_will && !clause_start {
         return Modality::Intended;
     }
@@ -1153,6 +1171,23 @@ fn intent_code(code: CameoCode) -> CameoCode {
         _ => c,
     };
     CameoCode::parse(mapped).unwrap_or(code)
+}
+
+/// A participle after "a/the/two NOUN" that is no actor: "a man accused of spying".
+fn is_reduced_relative(clause: &Clause<'_>, verb: usize) -> bool {
+    if verb < 2 || !is_participle(clause, verb) {
+        return false;
+    }
+    let noun = verb - 1;
+    let noun_word = clause.word(noun);
+    // Only after a verb of its own: "The minister accused Israel" is a sentence's verb.
+    let earlier_verb = (0..noun - 1).any(|k| looks_like_finite_verb(clause.word(k)));
+    earlier_verb
+        && clause.actor_at[noun].is_none()
+        && noun_word.chars().all(char::is_alphabetic)
+        && !noun_word.ends_with("ly")
+        && (DETERMINERS.contains(&clause.word(noun - 1))
+            || clause.word(noun - 1).chars().all(|c| c.is_ascii_digit()))
 }
 
 /// Is the actor starting at `first` the topic of a preposition ("talks on North Korea")?

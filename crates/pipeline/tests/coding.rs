@@ -162,9 +162,9 @@ fn control_verbs_give_one_event() {
 #[test]
 fn agents_placed_in_a_country_belong_to_it() {
     check(
-        "Police in Georgia arrested opposition supporters of Iran.",
+        "Police in Georgia arrested opposition supporters.",
         "2026-01-11",
-        &["GEOCOP IRNGOV 173 asserted"],
+        &["GEOCOP GEOOPP 173 asserted"],
     );
 }
 
@@ -345,5 +345,20 @@ fn counted_victims_and_the_country_of_the_sentence() {
         "Congress is asking the president to help Iran.",
         "2026-01-11",
         &[],
+    );
+}
+
+#[test]
+fn reduced_relatives_and_reported_plans() {
+    // What the object is accused of names someone else, and the participle is no verb.
+    check(
+        "Iran executed a man accused of spying for Israel.",
+        "2026-01-11",
+        &[],
+    );
+    check(
+        "Germany's Foreign Minister said Berlin would increase humanitarian aid to Gaza.",
+        "2026-01-11",
+        &["DEUGOV PSEGZA 0333 intended"],
     );
 }
