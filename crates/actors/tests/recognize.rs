@@ -160,3 +160,18 @@ fn titled_people_outside_the_dictionaries() {
         &["Turkish Minister=TURGOV", "Greek=GRC"],
     );
 }
+
+#[test]
+fn places_stand_for_their_country_not_its_government() {
+    check(
+        "Russian forces shelled Kharkiv as aid trucks waited at Rafah.",
+        "2026-01-11",
+        &["Russian forces=RUSMIL", "Kharkiv=UKR", "Rafah=PSEGZA"],
+    );
+    // A capital stays the government; an agent placed in a city belongs to its country.
+    check(
+        "Protesters in Istanbul marched as Ankara watched.",
+        "2026-01-11",
+        &["Protesters in Istanbul=TUROPP", "Ankara=TURGOV"],
+    );
+}

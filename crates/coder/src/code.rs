@@ -268,7 +268,10 @@ impl Coder {
                 // actor, violence is done to the place it happened.
                 if victims.is_empty() && matches!(pattern.code.root(), "18" | "19" | "20") {
                     let after = by_agent.map_or(m.verb + 1, |a| a.last + 1);
-                    victims = chain(clause, find_object(clause, after, true));
+                    victims = chain(clause, find_object(clause, after, true))
+                        .into_iter()
+                        .map(country_of_place)
+                        .collect();
                 }
                 (chain(clause, by_agent), victims, 0.8)
             } else {
@@ -299,6 +302,7 @@ impl Coder {
             // and Japan held talks on North Korea": with a compound subject, a place or a
             // topic is not the other party.
             let symmetric = matches!(pattern.code.root(), "03" | "04" | "05" | "06" | "08" | "19")
+                || matches!(pattern.code.as_str(), "160" | "161")
                 || matches!(pattern.lemma.as_str(), "trade" | "exchange");
             let targets = if sources.len() >= 2
                 && symmetric
@@ -479,7 +483,18 @@ impl Coder {
                 }
             }
         }
-        best.map(|(_, m)| m)
+        let m = best.map(|(_, m)| m)?;
+        // "US sanctions on Damascus", "Israeli attacks on Gaza": an -s form between an actor
+        // and a preposition that is not the pattern's own is a plural noun.
+        let w = clause.word(i);
+        let plural_noun = w.ends_with('s')
+            && !w.ends_with("ss")
+            && i > 0
+            && clause.actor_at[i - 1].is_some()
+            && m.end == i + 1
+            && m.target_prep.is_none()
+            && PREPOSITIONS.contains(&clause.word(i + 1));
+        (!plural_noun).then_some(m)
     }
 
     /// Frames that no single verb pattern covers: "aides believe X is slowing progress" is
