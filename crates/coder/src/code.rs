@@ -227,6 +227,14 @@ impl Coder {
                             && !DETERMINERS.contains(&clause.word(k + 1))
                     }))
             });
+            // "clashed near Aleppo": a fight is with someone, never with a place.
+            let object = object.filter(|_| {
+                !(object_is_place
+                    && matches!(
+                        pattern.lemma.as_str(),
+                        "clash" | "fight" | "battle" | "skirmish"
+                    ))
+            });
             // "killed 12 militants near the Afghan border": a border is shared, so it names no
             // target, except for a show of force ("deployed tanks near the Ukrainian border").
             let object = object.filter(|a| {
@@ -1125,6 +1133,11 @@ fn modality(clause: &Clause<'_>, verb: usize, subject_end: Option<usize>) -> Mod
     if has(NEGATIONS) || has(NEGATING_VERBS) {
         return Modality::Negated;
     }
+    // "Without a credible framework, Arab states will refuse...": a sentence that opens on
+    // a condition predicts; even a "will" after it is no plan.
+    if matches!(clause.word(0), "without" | "if" | "unless") {
+        return Modality::Hypothetical;
+    }
     if has(INTENT_CUES) {
         return Modality::Intended;
     }
@@ -1373,14 +1386,19 @@ fn drop_superseded_statements(events: &mut Vec<Event>, from: usize) {
     }
 }
 
-/// Drops repeats of the same event within one sentence (two patterns for one verb phrase).
+/// Drops repeats of the same event within one sentence: two patterns for one verb phrase,
+/// or two words for one use of force ("launched a missile attack on Ukraine": one attack;
+/// but "visited Riyadh, where he met the king" is a visit and a meeting).
 fn dedup_tail(events: &mut Vec<Event>, from: usize) {
     let mut k = from;
     while k < events.len() {
         let dup = events[from..k].iter().any(|e| {
             e.source.code == events[k].source.code
                 && e.target.code == events[k].target.code
-                && e.code == events[k].code
+                && (e.code == events[k].code
+                    || (e.code.root() == events[k].code.root()
+                        && matches!(e.code.root(), "18" | "19" | "20")))
+                && e.modality == events[k].modality
         });
         if dup {
             events.remove(k);

@@ -266,6 +266,9 @@ pub const REPORTED_CUES: &[&str] = &[
     "told",
     "alleged",
     "alleges",
+    "argue",
+    "argues",
+    "argued",
     "accused",
     "according",
 ];

@@ -386,3 +386,17 @@ fn common_news_verbs() {
         &["IRNGOV YEMREB 072 asserted"],
     );
 }
+
+#[test]
+fn a_sentence_opening_on_a_condition_predicts() {
+    check(
+        "Without a credible plan, Saudi Arabia will refuse to deepen ties with Israel.",
+        "2026-01-11",
+        &["SAUGOV ISRGOV 120 hypothetical"],
+    );
+    check(
+        "If talks fail, Israel will strike Iran.",
+        "2026-01-11",
+        &["ISRGOV IRNGOV 195 hypothetical"],
+    );
+}
