@@ -217,11 +217,27 @@ fn json_lines_on_stdin_as_tsv() {
     );
 }
 
-fn tempdir(name: &str) -> PathBuf {
+/// A scratch directory removed when the test ends, pass or fail: one test writes 100 MB.
+struct TempDir(PathBuf);
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+impl std::ops::Deref for TempDir {
+    type Target = Path;
+    fn deref(&self) -> &Path {
+        &self.0
+    }
+}
+
+fn tempdir(name: &str) -> TempDir {
     let dir = std::env::temp_dir().join(format!("dyad-test-{}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("temp dir");
-    dir
+    TempDir(dir)
 }
 
 /// The bundled examples, coded, compared with a reviewed snapshot so that any change in

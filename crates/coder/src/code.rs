@@ -196,6 +196,15 @@ impl Coder {
                 i = m.end.max(m.verb + 1);
                 continue;
             }
+            // "faces pressure from Congress to help Iran": an infinitive right after an actor
+            // is what someone wants of it, not something done.
+            if m.verb >= 2
+                && clause.word(m.verb - 1) == "to"
+                && clause.actor_at[m.verb - 2].is_some()
+            {
+                i = m.end.max(m.verb + 1);
+                continue;
+            }
             let passive = is_passive(clause, m.verb);
             let found = find_subject(clause, m.verb);
             let subject = found.map(|(a, _)| a);
@@ -754,6 +763,16 @@ fn used_as_verb(clause: &Clause<'_>, i: usize) -> bool {
     }
     // "US-backed": a compound adjective.
     if prev == "-" || prev == "–" {
+        return false;
+    }
+    // "enjoyed support from Moscow", "rejected calls for talks": right after a verb in the
+    // past, a present form is that verb's object noun.
+    if prev.len() > 4
+        && prev.ends_with("ed")
+        && clause.actor_at[i - 1].is_none()
+        && !is_participle(clause, i)
+        && !clause.word(i).ends_with("ing")
+    {
         return false;
     }
     if PREPOSITIONS.contains(&prev) && prev != "to" {

@@ -155,7 +155,8 @@ impl fmt::Display for PetrarchReport {
         let exact = self.exact();
         writeln!(
             f,
-            "{}: exact records {}/{} ({:.1}%)  [{}]",
+            // Two decimals: 265/279 is 94.98 %, which one decimal would round up to 95.0.
+            "{}: exact records {}/{} ({:.2}%)  [{}]",
             self.name,
             exact,
             n,

@@ -400,3 +400,19 @@ fn a_sentence_opening_on_a_condition_predicts() {
         &["ISRGOV IRNGOV 195 hypothetical"],
     );
 }
+
+#[test]
+fn objects_and_wanted_acts_are_not_events() {
+    // A present form right after a past verb is its object noun.
+    check(
+        "Washington said the plan enjoyed support from Moscow.",
+        "2026-01-11",
+        &[],
+    );
+    // What an actor is pressed to do has not been done.
+    check(
+        "Obama faces pressure from Congress to help Iran.",
+        "2026-01-11",
+        &[],
+    );
+}
