@@ -1926,6 +1926,18 @@ impl<'c> Analysed<'c> {
     }
 
     /// The best pattern for a verb occurrence.
+    /// The origin of the block a verb hit belongs to: what [`Self::best_pattern`] reports
+    /// when no pattern matched.
+    fn block_origin(&self, v: &VerbHit) -> String {
+        v.verbs
+            .last()
+            .map(|&vi| {
+                let verb = &self.coder.verbs.verbs[vi];
+                self.coder.verbs.blocks[verb.block].origin.clone()
+            })
+            .unwrap_or_default()
+    }
+
     fn best_pattern(&self, v: &VerbHit, limit: usize) -> (String, Slots, Option<usize>, String) {
         let mut best: Option<(usize, usize, String, Slots, Option<usize>, String)> = None;
         let mut order = 0usize;
@@ -1995,8 +2007,24 @@ impl<'c> Analysed<'c> {
             if v.start < blocked_until {
                 continue;
             }
-            let limit = self.lower_end(v);
-            let (code, slots, upper_start, origin) = self.best_pattern(v, limit);
+            let mut limit = self.lower_end(v);
+            let (mut code, mut slots, upper_start, mut origin) = self.best_pattern(v, limit);
+            // "has agreed to lift the sanctions": a verb coded only by its block's default
+            // takes the code of an infinitive complement that one of its patterns codes
+            // (PETRARCH-2 reads the verb chain the same way).
+            if slots.is_empty() && upper_start.is_none() && self.w(v.end) == "TO" {
+                if let Some(next) = self.verbs.iter().find(|n| n.start == v.end + 1) {
+                    let next_limit = self.lower_end(next);
+                    let (c, s, u, o) = self.best_pattern(next, next_limit);
+                    let patterned = !s.is_empty() || u.is_some() || o != self.block_origin(next);
+                    if patterned && c != "---" && !c.is_empty() {
+                        code = c;
+                        slots = s;
+                        origin = o;
+                        limit = next_limit;
+                    }
+                }
+            }
             if code == "---" || code.is_empty() {
                 continue;
             }
