@@ -292,7 +292,7 @@ impl Recognizer {
             self.compose(text, sentence, &raw, date, &mut mentions);
             find_named_people(text, sentence, start, &named, &mut mentions);
             name_titled_people(text, sentence, start, &mut mentions, &mut named);
-            self.resolve_context(text, sentence, date, start, &mut mentions);
+            self.resolve_context(text, &lowered, sentence, start, &mut mentions);
         }
         mentions
     }
@@ -574,12 +574,11 @@ impl Recognizer {
     fn resolve_context(
         &self,
         text: &str,
+        lowered: &str,
         sentence: &Sentence,
-        date: Option<NaiveDate>,
         start: usize,
         mentions: &mut Vec<ActorMention>,
     ) {
-        let _ = date;
         // Bare agents.
         let mut k = start;
         while k < mentions.len() {
@@ -649,12 +648,73 @@ impl Recognizer {
                             k += 1;
                         }
                         None => {
-                            mentions.remove(k);
+                            match group_antecedent(text, &mentions[..k], &mentions[k], sentence) {
+                                // "The militants later released the hostages": the armed group
+                                // the text was just talking about.
+                                Some((code, name)) => {
+                                    mentions[k].code = code;
+                                    mentions[k].entry = format!("reference: {name}");
+                                    k += 1;
+                                }
+                                None => {
+                                    mentions.remove(k);
+                                }
+                            }
                         }
                     },
                 }
             } else {
                 k += 1;
+            }
+        }
+        // "The group also accused Israel": a definite group noun takes the nearest group.
+        // Only with a group in view is there anything to look for; then one pass over "the ",
+        // and the nouns after it.
+        let group_in_view = mentions
+            .iter()
+            .rev()
+            .take_while(|m| m.sentence + 2 >= sentence.index)
+            .any(|m| is_group_code(&m.code));
+        let lowered_sentence = if group_in_view {
+            sentence.span.slice(lowered)
+        } else {
+            ""
+        };
+        let bytes = lowered_sentence.as_bytes();
+        let the_at = (0..bytes.len().saturating_sub(4)).filter(|&k| &bytes[k..k + 4] == b"the ");
+        for offset in the_at {
+            let Some(rest) = lowered_sentence.get(offset + 4..) else {
+                continue;
+            };
+            let Some(noun) = GROUP_REFERENCES.iter().find(|n| rest.starts_with(**n)) else {
+                continue;
+            };
+            {
+                let span = Span::new(
+                    sentence.span.start + offset,
+                    sentence.span.start + offset + 4 + noun.len(),
+                );
+                if !is_boundary_after(text, span.end)
+                    || !is_boundary_before(text, span.start)
+                    || mentions[start..]
+                        .iter()
+                        .any(|m| m.span.start < span.end && span.start < m.span.end)
+                {
+                    continue;
+                }
+                let before: Vec<&ActorMention> = mentions
+                    .iter()
+                    .filter(|m| m.span.end <= span.start)
+                    .collect();
+                if let Some((code, name)) = nearest_group(&before, sentence.index) {
+                    mentions.push(ActorMention {
+                        span,
+                        text: span.slice(text).to_string(),
+                        code,
+                        entry: format!("reference: {name}"),
+                        sentence: sentence.index,
+                    });
+                }
             }
         }
         // Pronouns: only when exactly one person is in view, so a sentence with no person in
@@ -901,6 +961,59 @@ fn find_named_people(
     if mentions.len() > before {
         mentions[start..].sort_by_key(|m| m.span.start);
     }
+}
+
+/// Definite nouns that refer back to a non-state group.
+const GROUP_REFERENCES: &[&str] = &[
+    "group",
+    "militant group",
+    "armed group",
+    "movement",
+    "organisation",
+    "organization",
+];
+
+/// Words for fighters that, after "the", refer back to the group just named.
+const GROUP_MEMBERS: &[&str] = &["militants", "militia", "rebels", "insurgents", "fighters"];
+
+/// Is a code a non-state group's: rebels, militant networks, opposition, parties?
+fn is_group_code(code: &str) -> bool {
+    code.starts_with("IMG")
+        || code
+            .get(3..6)
+            .is_some_and(|role| matches!(role, "REB" | "OPP" | "PTY" | "IMG"))
+}
+
+/// The nearest group named in this sentence or the two before, with its entry's name.
+fn nearest_group(before: &[&ActorMention], sentence: usize) -> Option<(String, String)> {
+    before
+        .iter()
+        .rev()
+        .take_while(|m| m.sentence + 2 >= sentence)
+        .find(|m| is_group_code(&m.code))
+        .map(|m| (m.code.clone(), m.entry.clone()))
+}
+
+/// "the militants" with a group in view.
+fn group_antecedent(
+    text: &str,
+    before: &[ActorMention],
+    agent: &ActorMention,
+    sentence: &Sentence,
+) -> Option<(String, String)> {
+    if !GROUP_MEMBERS
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(&agent.text))
+    {
+        return None;
+    }
+    let head = text.get(..agent.span.start)?.trim_end();
+    let article = head.get(head.len().saturating_sub(4)..).unwrap_or(head);
+    if !(article.eq_ignore_ascii_case(" the") || head.eq_ignore_ascii_case("the")) {
+        return None;
+    }
+    let refs: Vec<&ActorMention> = before.iter().collect();
+    nearest_group(&refs, sentence.index)
 }
 
 /// Capitalised bodies that, with no country in the text, English news means one way.

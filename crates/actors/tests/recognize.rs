@@ -175,3 +175,19 @@ fn places_stand_for_their_country_not_its_government() {
         &["Protesters in Istanbul=TUROPP", "Ankara=TURGOV"],
     );
 }
+
+#[test]
+fn definite_group_nouns_refer_back_to_the_group() {
+    check(
+        "Hamas accepted the proposal. The group also accused Israel of violations.",
+        "2026-01-11",
+        &["Hamas=PSEREBHMS", "The group=PSEREBHMS", "Israel=ISRGOV"],
+    );
+    check(
+        "The Houthis seized a ship. The militants later released the crew.",
+        "2026-01-11",
+        &["Houthis=YEMREB", "militants=YEMREB"],
+    );
+    // With no group in view, "the group" is nobody.
+    check("The group met on Monday.", "2026-01-11", &[]);
+}

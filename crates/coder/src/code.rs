@@ -1147,6 +1147,12 @@ fn modality(clause: &Clause<'_>, verb: usize, subject_end: Option<usize>) -> Mod
     let from = subject_end
         .map_or(verb.saturating_sub(6), |s| s + 1)
         .min(verb);
+    // "Venezuela's government, which has denied the charges, expelled": a clause between
+    // commas after the subject says nothing of the verb's modality.
+    let from = (from..verb)
+        .rev()
+        .find(|&k| clause.word(k) == ",")
+        .map_or(from, |comma| comma + 1);
     let window: Vec<&str> = (from..verb).map(|k| clause.word(k)).collect();
     let has = |cues: &[&str]| window.iter().any(|w| cues.contains(w));
     if has(NEGATIONS) || has(NEGATING_VERBS) {
