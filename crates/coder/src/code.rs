@@ -330,7 +330,15 @@ impl Coder {
             } else {
                 targets
             };
-            let reciprocal = targets.is_empty() && sources.len() >= 2 && !is_passive && symmetric;
+            // "Russia and Ukraine accused each other": said outright, any act is mutual.
+            let each_other = matches!(
+                (clause.word(m.verb + 1), clause.word(m.verb + 2)),
+                ("each", "other") | ("one", "another")
+            );
+            let reciprocal = targets.is_empty()
+                && sources.len() >= 2
+                && !is_passive
+                && (symmetric || each_other);
             let targets: Vec<EventActor> = if reciprocal {
                 sources.clone()
             } else if targets.is_empty() {
@@ -364,7 +372,13 @@ impl Coder {
             }
             // "urged Russia to free the journalists": an appeal or demand takes the
             // sub-code of the act it asks for.
-            if pattern.elements.is_empty() && matches!(pattern.code.as_str(), "020" | "100") {
+            let generic_request = pattern.elements.iter().all(|e| match e {
+                Element::TargetPrep(_) => true,
+                // "called on Israel to halt": the preposition of "call on".
+                Element::Word(w) => w == "on" || w == "upon",
+                _ => false,
+            }) && matches!(pattern.code.as_str(), "020" | "100");
+            if generic_request {
                 if let Some(asked) = self.requested_act(clause, m.end.max(m.verb + 1)) {
                     let asked_code = self.verbs.patterns[asked.pattern].code;
                     code = requested_code(pattern.code, asked_code).unwrap_or(code);
@@ -615,8 +629,10 @@ fn chain_left(clause: &Clause<'_>, last: Option<&Actor<'_>>) -> Vec<EventActor> 
     loop {
         let mut k = first;
         let mut joined = false;
+        let mut conjunction = false;
         while k > 0 && matches!(clause.word(k - 1), "and" | "," | "or" | "the") {
             joined |= clause.word(k - 1) != "the";
+            conjunction |= matches!(clause.word(k - 1), "and" | "or");
             k -= 1;
         }
         if k == 0 || !joined {
@@ -624,8 +640,11 @@ fn chain_left(clause: &Clause<'_>, last: Option<&Actor<'_>>) -> Vec<EventActor> 
         }
         match clause.actor_at[k - 1] {
             // "According to Ukrainian officials, Russian missiles hit": the source of the
-            // report is not a doer.
+            // report is not a doer; nor is a place ("Speaking at the UN, Turkey's minister").
             Some(a) if attributed(clause, clause.actors[a].first) => break,
+            Some(a) if !conjunction && governed_by_preposition(clause, clause.actors[a].first) => {
+                break
+            }
             Some(a) => {
                 out.insert(0, actor_ref(&clause.actors[a]));
                 first = clause.actors[a].first;
@@ -634,6 +653,15 @@ fn chain_left(clause: &Clause<'_>, last: Option<&Actor<'_>>) -> Vec<EventActor> 
         }
     }
     out
+}
+
+/// Is the actor starting at `first` the object of a preposition ("at the UN")?
+fn governed_by_preposition(clause: &Clause<'_>, first: usize) -> bool {
+    let mut k = first;
+    if k > 0 && DETERMINERS.contains(&clause.word(k - 1)) {
+        k -= 1;
+    }
+    k > 0 && PREPOSITIONS.contains(&clause.word(k - 1))
 }
 
 /// Is the actor starting at `first` the object of "according to" or "quoted by"?

@@ -416,3 +416,23 @@ fn objects_and_wanted_acts_are_not_events() {
         &[],
     );
 }
+
+#[test]
+fn openers_and_mutual_acts() {
+    // A place in an opening phrase is not part of the subject.
+    check(
+        "Speaking at the UN, Turkey's foreign minister accused Israel of genocide.",
+        "2026-01-11",
+        &["TURGOV ISRGOV 1124 asserted"],
+    );
+    check(
+        "Both Russia and Ukraine accused each other of violating the truce.",
+        "2026-01-11",
+        &["RUSGOV UKRGOV 112 asserted", "UKRGOV RUSGOV 112 asserted"],
+    );
+    check(
+        "The Egyptian foreign ministry called on Israel to halt its military operations in Rafah.",
+        "2026-01-11",
+        &["EGYGOV ISRGOV 0256 asserted"],
+    );
+}
