@@ -864,7 +864,8 @@ fn is_counted_victims(clause: &Clause<'_>, verb: usize) -> bool {
     let first = clause.actors[a].first;
     let counted = first.checked_sub(1).is_some_and(|k| {
         let w = clause.word(k);
-        (!w.is_empty() && w.chars().all(|c| c.is_ascii_digit() || c == ','))
+        (w.starts_with(|c: char| c.is_ascii_digit())
+            && w.chars().all(|c| c.is_ascii_digit() || c == ','))
             || QUANTIFIERS.contains(&w)
     });
     let next = clause.word(verb + 1);

@@ -435,4 +435,10 @@ fn openers_and_mutual_acts() {
         "2026-01-11",
         &["EGYGOV ISRGOV 0256 asserted"],
     );
+    // An opener's comma is no count of victims.
+    check(
+        "Yesterday, Egypt called on Israel to halt its military operations in Rafah.",
+        "2026-01-11",
+        &["EGYGOV ISRGOV 0256 asserted"],
+    );
 }
