@@ -611,7 +611,10 @@ impl Recognizer {
                             .rev()
                             .find(here)
                             .or_else(|| mentions[k + 1..].iter().find(here))
-                            .map(|m| (format!("{}GOV", &m.code[..3]), m.text.clone()))
+                            .and_then(|m| {
+                                let country = m.code.get(..3)?;
+                                Some((format!("{country}GOV"), m.text.clone()))
+                            })
                     })
                     .flatten();
                 let antecedent = in_sentence.or_else(|| {
@@ -778,12 +781,8 @@ impl Recognizer {
     fn is_person_mention(&self, m: &ActorMention) -> bool {
         // "Egypt's president", "the Israeli prime minister": a singular title stands for one
         // person, whom "he" can refer back to.
-        let titled = m.entry.contains(" + ")
-            && PERSON_TITLES.iter().any(|t| {
-                m.text.len() > t.len()
-                    && m.text.is_char_boundary(m.text.len() - t.len())
-                    && m.text[m.text.len() - t.len()..].eq_ignore_ascii_case(t)
-            });
+        let titled =
+            m.entry.contains(" + ") && PERSON_TITLES.iter().any(|t| ends_with_title(&m.text, t));
         (m.entry.contains("people") && !m.entry.starts_with("context"))
             || m.entry.starts_with("reference: ")
             || m.entry.starts_with(TITLED_PERSON)
@@ -805,6 +804,14 @@ struct NamedPerson {
     surname: String,
     code: String,
     entry: String,
+}
+
+/// Does a mention's text end in `title` after something else ("Egypt's president"), in any
+/// case, without allocating?
+fn ends_with_title(text: &str, title: &str) -> bool {
+    text.len() > title.len()
+        && text.is_char_boundary(text.len() - title.len())
+        && text[text.len() - title.len()..].eq_ignore_ascii_case(title)
 }
 
 /// Singular titles that, besides [`PERSON_TITLES`], come before a name in news style.
@@ -862,11 +869,10 @@ fn name_titled_people(
         if !m.entry.contains(" + ") || m.code.starts_with('?') || m.code.len() < 3 {
             continue;
         }
-        let titled = PERSON_TITLES.iter().chain(NAME_TITLES).any(|t| {
-            m.text.len() > t.len()
-                && m.text.is_char_boundary(m.text.len() - t.len())
-                && m.text[m.text.len() - t.len()..].eq_ignore_ascii_case(t)
-        });
+        let titled = PERSON_TITLES
+            .iter()
+            .chain(NAME_TITLES)
+            .any(|t| ends_with_title(&m.text, t));
         if !titled {
             continue;
         }
@@ -1031,11 +1037,13 @@ fn with_role(code: &str, role: &str) -> String {
         .iter()
         .any(|p| code.starts_with(p));
     // "al-Shabaab commander", "army spokesman": a group or a service keeps its own role.
-    let own_role = code.len() == 6 && &code[3..] != "GOV";
-    if code.len() > 6 || organisation || own_role || code.len() < 3 {
-        code.to_string()
-    } else {
-        format!("{}{role}", &code[..3])
+    // Codes come from user dictionaries too: slice only where a character starts.
+    let own_role = code.len() == 6 && code.get(3..) != Some("GOV");
+    match code.get(..3) {
+        Some(country) if code.len() <= 6 && !organisation && !own_role => {
+            format!("{country}{role}")
+        }
+        _ => code.to_string(),
     }
 }
 

@@ -655,21 +655,24 @@ fn chain_left(clause: &Clause<'_>, last: Option<&Actor<'_>>) -> Vec<EventActor> 
     out
 }
 
+/// Where the noun phrase of the actor starting at `first` begins: before its determiner.
+fn phrase_start(clause: &Clause<'_>, first: usize) -> usize {
+    if first > 0 && DETERMINERS.contains(&clause.word(first - 1)) {
+        first - 1
+    } else {
+        first
+    }
+}
+
 /// Is the actor starting at `first` the object of a preposition ("at the UN")?
 fn governed_by_preposition(clause: &Clause<'_>, first: usize) -> bool {
-    let mut k = first;
-    if k > 0 && DETERMINERS.contains(&clause.word(k - 1)) {
-        k -= 1;
-    }
+    let k = phrase_start(clause, first);
     k > 0 && PREPOSITIONS.contains(&clause.word(k - 1))
 }
 
-/// Is the actor starting at `first` the object of "according to" or "quoted by"?
+/// Is the actor starting at `first` the object of "according to"?
 fn attributed(clause: &Clause<'_>, first: usize) -> bool {
-    let mut k = first;
-    if k > 0 && DETERMINERS.contains(&clause.word(k - 1)) {
-        k -= 1;
-    }
+    let k = phrase_start(clause, first);
     k >= 2 && clause.word(k - 1) == "to" && clause.word(k - 2) == "according"
 }
 
@@ -1298,113 +1301,63 @@ fn is_refusal(clause: &Clause<'_>, verb: usize, subject_end: Option<usize>) -> b
     (from..verb).any(|k| REFUSAL_MODALS.contains(&clause.word(k)))
 }
 
-/// CAMEO's rejection code for refusing a cooperative act (03–08), if it has one.
-fn refusal_code(code: CameoCode) -> Option<CameoCode> {
-    let c = code.as_str();
-    let mapped = match code.root() {
-        "03" | "05" => "120",
-        "04" => "125",
-        "06" => match c {
-            "061" => "1211",
-            "062" => "1212",
-            _ => "121",
-        },
-        "07" => match c {
-            "071" => "1221",
-            "072" => "1222",
-            "073" => "1223",
-            "074" => "1224",
-            _ => "122",
-        },
-        "08" => match c {
-            "081" => "1241",
-            "082" => "1242",
-            "083" => "123",
-            "084" | "0841" | "0842" => "1243",
-            "085" => "1244",
-            "086" | "0861" | "0862" | "0863" => "1245",
-            "087" | "0871" | "0872" | "0873" | "0874" => "1246",
-            _ => "124",
-        },
-        _ => return None,
-    };
-    CameoCode::parse(mapped)
+/// (act codes, appeal, demand, refusal): one row of [`ASKED_OR_REFUSED`].
+type AskedOrRefused = (
+    &'static [&'static str],
+    &'static str,
+    &'static str,
+    &'static str,
+);
+
+/// CAMEO codes for asking for, demanding and refusing an act: the act's codes (a root's own
+/// code stands for the whole root when nothing more specific is listed), then the appeal
+/// (02x), the demand (10x) and the refusal (12x); "" where CAMEO has none.
+const ASKED_OR_REFUSED: &[AskedOrRefused] = &[
+    (&["03"], "", "", "120"),
+    (&["045"], "028", "105", "125"),
+    (&["04"], "026", "108", "125"),
+    (&["05"], "022", "102", "120"),
+    (&["061"], "0211", "1011", "1211"),
+    (&["062"], "0212", "1012", "1212"),
+    (&["063"], "0213", "1013", "121"),
+    (&["064"], "0214", "1014", "121"),
+    (&["06"], "021", "100", "121"),
+    (&["071"], "0231", "1031", "1221"),
+    (&["072"], "0232", "1032", "1222"),
+    (&["073"], "0233", "1033", "1223"),
+    (&["074"], "0234", "1034", "1224"),
+    (&["07"], "023", "103", "122"),
+    (&["081"], "0251", "1051", "1241"),
+    (&["082"], "0252", "1052", "1242"),
+    (&["083"], "024", "104", "123"),
+    (&["084", "0841", "0842"], "0253", "1053", "1243"),
+    (&["085"], "0254", "1054", "1244"),
+    (&["086", "0861", "0862", "0863"], "0255", "1055", "1245"),
+    (&["0871"], "0256", "107", "1246"),
+    (&["0874"], "0256", "106", "1246"),
+    (&["087", "0872", "0873"], "0256", "1056", "1246"),
+    (&["08"], "025", "100", "124"),
+];
+
+/// The row of [`ASKED_OR_REFUSED`] for an act: its own code, else its root.
+fn asked_or_refused(act: CameoCode) -> Option<&'static AskedOrRefused> {
+    let (code, root) = (act.as_str(), act.root());
+    ASKED_OR_REFUSED
+        .iter()
+        .find(|row| row.0.contains(&code))
+        .or_else(|| ASKED_OR_REFUSED.iter().find(|row| row.0 == [root]))
 }
 
 /// The appeal (`020`) or demand (`100`) code for asking for `asked`: "urged Iran to release
-/// the sailors" is 0253, "demanded that Russia withdraw its troops" 106.
+/// the sailors" is 0253 (appeal for release), "demanded that Russia withdraw its troops" 106.
 fn requested_code(request: CameoCode, asked: CameoCode) -> Option<CameoCode> {
-    let a = asked.as_str();
-    let appeal = request.root() == "02";
-    let mapped = match asked.root() {
-        "04" if a == "045" => {
-            if appeal {
-                "028"
-            } else {
-                "105"
-            }
-        }
-        "04" => {
-            if appeal {
-                "026"
-            } else {
-                "108"
-            }
-        }
-        "05" => {
-            if appeal {
-                "022"
-            } else {
-                "102"
-            }
-        }
-        "06" => match (a, appeal) {
-            ("061", true) => "0211",
-            ("062", true) => "0212",
-            ("063", true) => "0213",
-            ("064", true) => "0214",
-            (_, true) => "021",
-            ("061", false) => "1011",
-            ("062", false) => "1012",
-            ("063", false) => "1013",
-            ("064", false) => "1014",
-            (_, false) => "100",
-        },
-        "07" => match (a, appeal) {
-            ("071", true) => "0231",
-            ("072", true) => "0232",
-            ("073", true) => "0233",
-            ("074", true) => "0234",
-            (_, true) => "023",
-            ("071", false) => "1031",
-            ("072", false) => "1032",
-            ("073", false) => "1033",
-            ("074", false) => "1034",
-            (_, false) => "103",
-        },
-        "08" => match (a, appeal) {
-            ("081", true) => "0251",
-            ("082", true) => "0252",
-            ("083", true) => "024",
-            ("084" | "0841" | "0842", true) => "0253",
-            ("085", true) => "0254",
-            ("086" | "0861" | "0862" | "0863", true) => "0255",
-            ("087" | "0871" | "0872" | "0873" | "0874", true) => "0256",
-            (_, true) => "025",
-            ("081", false) => "1051",
-            ("082", false) => "1052",
-            ("083", false) => "104",
-            ("084" | "0841" | "0842", false) => "1053",
-            ("085", false) => "1054",
-            ("086" | "0861" | "0862" | "0863", false) => "1055",
-            ("0871", false) => "107",
-            ("0874", false) => "106",
-            ("087" | "0872" | "0873", false) => "1056",
-            (_, false) => "100",
-        },
-        _ => return None,
-    };
-    CameoCode::parse(mapped)
+    let row = asked_or_refused(asked)?;
+    CameoCode::parse(if request.root() == "02" { row.1 } else { row.2 })
+}
+
+/// CAMEO's rejection code for refusing a cooperative act (03–08), if it has one.
+fn refusal_code(code: CameoCode) -> Option<CameoCode> {
+    CameoCode::parse(asked_or_refused(code)?.3)
 }
 
 fn looks_like_finite_verb(w: &str) -> bool {

@@ -188,10 +188,16 @@ mod tests {
         let mut d = VerbDictionary::default();
         let errors = d.add(
             "v.txt",
-            "020 | urge | Israel urged Egypt to act.\n085 | lift ... sanctions {on}\n999 | foo\n120\n",
+            "020 | urge | Israel urged Egypt to act.\n085 | lift ... sanctions {on}\n999 | foo\n120\n072 | receive ... arms <from\n072 | receive ... arms <from>\n",
         );
-        assert_eq!(d.patterns.len(), 2);
+        assert_eq!(d.patterns.len(), 3);
         assert_eq!(d.patterns[1].text(), "lift ... sanctions {on}");
-        assert_eq!(errors.iter().map(|e| e.line).collect::<Vec<_>>(), [3, 4]);
+        assert_eq!(d.patterns[2].text(), "receive ... arms <from>");
+        assert_eq!(
+            d.patterns[2].elements.last(),
+            Some(&Element::SourcePrep("from".into()))
+        );
+        assert_eq!(errors.iter().map(|e| e.line).collect::<Vec<_>>(), [3, 4, 5]);
+        assert!(errors[2].to_string().contains("malformed word '<from'"));
     }
 }

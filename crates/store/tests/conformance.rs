@@ -7,8 +7,8 @@ use common::{handmade_corpus, Handmade, TempDir};
 use dyad_model::{ArticleId, Modality, NaiveDate};
 use dyad_store::export::{export, ExportFormat};
 use dyad_store::{
-    DyadQuery, EventFilter, EventStore, OpenMode, Period, Role, SeriesQuery, SqliteStore,
-    StoreError,
+    DyadQuery, EventFilter, EventStore, OpenMode, Period, Role, SeriesQuery, SeriesRow,
+    SqliteStore, StoreError,
 };
 
 /// Runs `test` on each backend, freshly loaded with the committed corpus.
@@ -394,21 +394,7 @@ fn series_counts_both_directions_per_period() {
                 })
                 .expect("series")
                 .iter()
-                .map(|r| {
-                    format!(
-                        "{} {}>{} q{}/{}/{}/{} n{} m{} g{:.2}",
-                        r.period,
-                        r.source,
-                        r.target,
-                        r.verbal_cooperation,
-                        r.material_cooperation,
-                        r.verbal_conflict,
-                        r.material_conflict,
-                        r.events,
-                        r.mentions,
-                        r.goldstein_mean
-                    )
-                })
+                .map(|r| series_line(r, 2))
                 .collect::<Vec<_>>()
         };
         assert_eq!(
@@ -587,26 +573,31 @@ fn series_from_events(store: &dyn EventStore, q: &SeriesQuery) -> Vec<String> {
         .collect()
 }
 
+/// One series row as a line: period, direction, quad counts, events, mentions, mean Goldstein
+/// to `decimals` places.
+fn series_line(r: &SeriesRow, decimals: usize) -> String {
+    format!(
+        "{} {}>{} q{}/{}/{}/{} n{} m{} g{:.*}",
+        r.period,
+        r.source,
+        r.target,
+        r.verbal_cooperation,
+        r.material_cooperation,
+        r.verbal_conflict,
+        r.material_conflict,
+        r.events,
+        r.mentions,
+        decimals,
+        r.goldstein_mean
+    )
+}
+
 fn series_lines(store: &dyn EventStore, q: &SeriesQuery) -> Vec<String> {
     store
         .series(q)
         .expect("series")
         .iter()
-        .map(|r| {
-            format!(
-                "{} {}>{} q{}/{}/{}/{} n{} m{} g{:.9}",
-                r.period,
-                r.source,
-                r.target,
-                r.verbal_cooperation,
-                r.material_cooperation,
-                r.verbal_conflict,
-                r.material_conflict,
-                r.events,
-                r.mentions,
-                r.goldstein_mean
-            )
-        })
+        .map(|r| series_line(r, 9))
         .collect()
 }
 
