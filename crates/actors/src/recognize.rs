@@ -56,6 +56,10 @@ const MODIFIERS: &[&str] = &[
 
 /// Agent words that, with no country in sight, take the country of the actor the text was
 /// just talking about ("Trump's inner circle ... Senior aides believe").
+/// Roles kept without a country when none can be found: armed actors whose acts are events
+/// whoever they are. Officials, civilians and the like of no known country are left out.
+const UNATTRIBUTED_ROLES: &[&str] = &["REB", "UAF", "CRM"];
+
 const CONTEXT_AGENTS: &[&str] = &[
     "aide",
     "aides",
@@ -192,9 +196,13 @@ impl Recognizer {
                     let acronym = letters.len() <= 4
                         && letters.len() >= 2
                         && letters.iter().all(|c| c.is_uppercase());
-                    let mixed = letters.iter().skip(1).any(|c| c.is_uppercase())
-                        && letters.iter().any(|c| c.is_lowercase())
-                        && !variant.contains(' ');
+                    // Mixed case inside a word ("LeT", "iPhone"); an article joined by a
+                    // hyphen ("al-Shabab") is not, and capitalises at a sentence start.
+                    let mixed = !variant.contains(' ')
+                        && variant.split(['-', '\'']).any(|part| {
+                            part.chars().skip(1).any(char::is_uppercase)
+                                && part.chars().any(char::is_lowercase)
+                        });
                     let case_sensitive = acronym || mixed;
                     let needs_capital = variant.chars().next().is_some_and(char::is_uppercase);
                     seen.insert(key, patterns.len());
@@ -310,6 +318,11 @@ impl Recognizer {
                 continue;
             };
             if !is_boundary_before(text, s) || !is_boundary_after(text, e) {
+                continue;
+            }
+            // "pro-Russia rebels", "anti-Israel protesters": aligned with or against an
+            // actor, not the actor.
+            if is_stance_prefixed(lowered, s) || is_holder_of_place(lowered, e) {
                 continue;
             }
             if pattern.case_sensitive && !self.forms_equal(index, found) {
@@ -587,24 +600,36 @@ impl Recognizer {
                 // "Protesters in Tbilisi clashed with police after the government suspended
                 // talks": a government is the one of the country the sentence is in.
                 // Police, too, act in the country the sentence is in.
-                let governing = [
-                    "government",
-                    "cabinet",
-                    "administration",
-                    "police",
-                    "opposition",
-                ]
-                .iter()
-                .any(|g| g.eq_ignore_ascii_case(word));
+                // Protesters are mostly people of the place they protest in ("rallied in
+                // Tbilisi", "stormed the Swedish embassy in Baghdad").
+                let protesting = ["protesters", "protestors", "demonstrators"]
+                    .iter()
+                    .any(|g| g.eq_ignore_ascii_case(word));
+                let governing = protesting
+                    || [
+                        "government",
+                        "cabinet",
+                        "administration",
+                        "police",
+                        "opposition",
+                    ]
+                    .iter()
+                    .any(|g| g.eq_ignore_ascii_case(word));
                 let in_sentence = governing
                     .then(|| {
                         let here = |m: &&ActorMention| {
                             m.sentence == sentence.index
                                 && !m.code.starts_with('?')
+                                && !m.code.starts_with("---")
                                 && m.code.len() >= 3
                                 && !["IGO", "NGO", "IMG", "MNC"]
                                     .iter()
                                     .any(|p| m.code.starts_with(p))
+                                && (!protesting
+                                    || m.text.contains(" in ")
+                                    || lowered
+                                        .get(..m.span.start)
+                                        .is_some_and(|b| b.ends_with(" in ")))
                         };
                         mentions[start..k]
                             .iter()
@@ -657,6 +682,14 @@ impl Recognizer {
                                 Some((code, name)) => {
                                     mentions[k].code = code;
                                     mentions[k].entry = format!("reference: {name}");
+                                    k += 1;
+                                }
+                                // "Gunmen killed five police officers": armed men of no
+                                // known country still did it (CAMEO's `---` country).
+                                None if UNATTRIBUTED_ROLES.contains(&role.as_str()) => {
+                                    mentions[k].code = format!("---{role}");
+                                    mentions[k].entry =
+                                        format!("no country: {}", mentions[k].entry);
                                     k += 1;
                                 }
                                 None => {
@@ -1223,6 +1256,20 @@ fn joins_agent(gap: &str) -> bool {
         && words
             .iter()
             .all(|w| MODIFIERS.iter().any(|m| m.eq_ignore_ascii_case(w)))
+}
+
+fn is_stance_prefixed(lowered: &str, at: usize) -> bool {
+    let before = lowered.as_bytes().get(..at).unwrap_or_default();
+    before.ends_with(b"pro-") || before.ends_with(b"anti-")
+}
+
+/// "a government-held district", "rebel-controlled areas": the mention names a place by who
+/// holds it; the place is not the holder.
+fn is_holder_of_place(lowered: &str, end: usize) -> bool {
+    let after = lowered.as_bytes().get(end..).unwrap_or_default();
+    [b"-held".as_slice(), b"-controlled", b"-occupied"]
+        .iter()
+        .any(|suffix| after.starts_with(suffix))
 }
 
 fn is_boundary_before(text: &str, at: usize) -> bool {

@@ -280,17 +280,55 @@ impl Coder {
                     subject_confidence,
                 )
             } else if is_passive {
-                let mut victims = chain_left(clause, subject);
+                let violent = matches!(pattern.code.root(), "18" | "19" | "20");
+                // "Rockets were fired from Lebanon at northern Israel": with no by-phrase,
+                // where an attack came from is who made it.
+                let origin = (by_agent.is_none() && violent)
+                    .then(|| attack_origin(clause, m.verb + 1))
+                    .flatten();
+                let skip: Vec<&Actor<'_>> = by_agent.into_iter().chain(origin).collect();
+                let thing = passive
+                    .then(|| passive_thing_subject(clause, m.verb))
+                    .flatten();
+                let mut victims = if let Some(thing) = thing {
+                    // "The Russian embassy was attacked": violence to a thing is done to
+                    // whoever it belongs to. "Sanctions were imposed on Russia", "a rocket
+                    // was fired at Sderot": otherwise the one acted on follows the verb.
+                    // Seizing or destroying a thing (17) is done to its owner as well.
+                    let owner = thing
+                        .noun_phrase
+                        .filter(|_| violent || pattern.code.root() == "17")
+                        .find_map(|k| clause.actor_at[k])
+                        .or(thing.concerning)
+                        .map(|a| &clause.actors[a]);
+                    match owner {
+                        Some(owner) => chain(clause, Some(owner)),
+                        None => chain(clause, passive_object(clause, m.verb + 1, &skip, violent)),
+                    }
+                } else {
+                    chain_left(clause, subject)
+                };
+                // "Israel said a rocket was fired at it": the pronoun is the speaker.
+                if victims.is_empty() && violent {
+                    victims = chain(clause, speaker_targeted(clause, m.verb));
+                }
                 // "Four children were killed in Israeli shelling in Gaza": with no victim
                 // actor, violence is done to the place it happened.
-                if victims.is_empty() && matches!(pattern.code.root(), "18" | "19" | "20") {
+                if victims.is_empty() && violent {
                     let after = by_agent.map_or(m.verb + 1, |a| a.last + 1);
-                    victims = chain(clause, find_object(clause, after, true))
+                    victims = chain(clause, passive_object(clause, after, &skip, true));
+                }
+                if violent {
+                    victims = victims.into_iter().map(country_of_place).collect();
+                }
+                let agents = match by_agent {
+                    Some(agent) => chain(clause, Some(agent)),
+                    None => chain(clause, origin)
                         .into_iter()
                         .map(country_of_place)
-                        .collect();
-                }
-                (chain(clause, by_agent), victims, 0.8)
+                        .collect(),
+                };
+                (agents, victims, 0.8)
             } else {
                 (
                     chain_left(clause, subject),
@@ -361,6 +399,13 @@ impl Coder {
                 Modality::Intended => intent_code(pattern.code),
                 _ => pattern.code,
             };
+            // "Erdogan threatened to block Sweden's bid": a threat is made, whatever it
+            // threatens, and CAMEO codes it by what is threatened.
+            if modality == Modality::Intended && is_threat(clause, m.verb, subject.map(|a| a.last))
+            {
+                code = threat_code(pattern.code);
+                modality = Modality::Asserted;
+            }
             // "Turkey said it would not support Sweden's bid": a negated promise of
             // cooperation is a refusal, which happened.
             if modality == Modality::Negated && is_refusal(clause, m.verb, subject.map(|a| a.last))
@@ -404,6 +449,37 @@ impl Coder {
                         trigger: Span::new(clause.tokens[m.verb].span.start, trigger_end),
                         confidence,
                     });
+                }
+            }
+            // "Israel said a mortar bomb was fired at it from Gaza": saying that another
+            // used force is accusing it of aggression; the attack itself stays reported.
+            let has_targets = !targets.is_empty();
+            if modality == Modality::Reported
+                && has_targets
+                && matches!(code.root(), "18" | "19" | "20")
+            {
+                if let Some((said, speaker)) = reporting_speaker(clause, m.verb) {
+                    let accuser = actor_ref(speaker);
+                    for source in &sources {
+                        if source.code.get(..3) == accuser.code.get(..3) {
+                            continue;
+                        }
+                        let Some(accusation) = CameoCode::parse("1123") else {
+                            continue;
+                        };
+                        events.push(Event {
+                            article: input.article.clone(),
+                            sentence: sentence.index,
+                            source: accuser.clone(),
+                            target: source.clone(),
+                            code: accusation,
+                            date: input.date,
+                            modality: Modality::Asserted,
+                            evidence: sentence.span,
+                            trigger: clause.tokens[said].span,
+                            confidence: confidence * 0.8,
+                        });
+                    }
                 }
             }
             i = skip_to.unwrap_or(next);
@@ -610,7 +686,10 @@ fn chain(clause: &Clause<'_>, first: Option<&Actor<'_>>) -> Vec<EventActor> {
             k += 1;
         }
         match clause.actor_at.get(k).copied().flatten() {
-            Some(a) if joined => {
+            // "to Ukraine, Chancellor Olaf Scholz said": the speaker, not a third party.
+            Some(a)
+                if joined && !SPEECH_VERBS.contains(&clause.word(clause.actors[a].last + 1)) =>
+            {
                 out.push(actor_ref(&clause.actors[a]));
                 last = clause.actors[a].last;
             }
@@ -694,6 +773,9 @@ fn match_elements(clause: &Clause<'_>, verb: usize, elements: &[Element]) -> Opt
     let mut target_prep = None;
     let mut source_prep = None;
     let mut object = None;
+    // "Sanctions were imposed on Russia": a passive's thing subject is the pattern's object.
+    let mut fronted: Option<std::ops::Range<usize>> = None;
+    let mut fronted_tried = false;
     for e in elements {
         match e {
             Element::Gap => gap = 4,
@@ -703,7 +785,7 @@ fn match_elements(clause: &Clause<'_>, verb: usize, elements: &[Element]) -> Opt
                     gap = gap.max(4);
                 }
                 let mut found = None;
-                for k in pos..=(pos + gap).min(clause.tokens.len().saturating_sub(1)) {
+                for k in pos..=gap_end(clause, pos, gap) {
                     if k >= clause.tokens.len() {
                         break;
                     }
@@ -714,6 +796,21 @@ fn match_elements(clause: &Clause<'_>, verb: usize, elements: &[Element]) -> Opt
                     if word_matches(clause, k, w) {
                         found = Some(k);
                         break;
+                    }
+                }
+                if found.is_none() && matches!(e, Element::Word(_)) {
+                    if !fronted_tried && is_passive(clause, verb) {
+                        fronted = passive_thing_subject(clause, verb).map(|t| t.noun_phrase);
+                    }
+                    fronted_tried = true;
+                    if let Some(np) = &mut fronted {
+                        if let Some(k) = np.clone().find(|&k| word_matches(clause, k, w)) {
+                            // Later pattern words continue inside the noun phrase
+                            // ("air strikes were carried out"), prepositions after the verb.
+                            object = Some(k);
+                            np.start = k + 1;
+                            continue;
+                        }
                     }
                 }
                 // A missing target preposition does not void the pattern: "lift the
@@ -741,6 +838,21 @@ fn match_elements(clause: &Clause<'_>, verb: usize, elements: &[Element]) -> Opt
         object,
         source_prep,
     })
+}
+
+/// The last token a gap of `gap` words starting at `pos` reaches: a hyphenated compound
+/// ("seven-day", "long-range") is one word, not three tokens.
+fn gap_end(clause: &Clause<'_>, pos: usize, gap: usize) -> usize {
+    let last = clause.tokens.len().saturating_sub(1);
+    let mut end = pos + gap;
+    let mut k = pos;
+    while k < end.min(last) {
+        if matches!(clause.word(k + 1), "-" | "–") {
+            end += 2;
+        }
+        k += 1;
+    }
+    end.min(last)
 }
 
 /// A pattern word matches the token itself, its plural, or a definite anaphor of the same
@@ -804,6 +916,12 @@ fn used_as_verb(clause: &Clause<'_>, i: usize) -> bool {
         && !is_participle(clause, i)
         && !clause.word(i).ends_with("ing")
     {
+        return false;
+    }
+    // "a mortar bomb was fired", "Israeli strikes have killed": a word with an auxiliary
+    // right after it is the head of that verb's subject.
+    let next = clause.word(i + 1);
+    if BE_FORMS.contains(&next) || MODALS.contains(&next) || HAVE_FORMS.contains(&next) {
         return false;
     }
     if PREPOSITIONS.contains(&prev) && prev != "to" {
@@ -901,9 +1019,140 @@ fn find_by_agent<'c, 'a>(clause: &'c Clause<'a>, from: usize) -> Option<&'c Acto
             return None;
         }
         if w == "by" {
-            // "by the United States": determiners are not part of the mention.
+            return by_phrase_actor(clause, k).or_else(|| instrument_agent(clause, k + 1));
+        }
+    }
+    None
+}
+
+/// The actor of a by-phrase at `by` ("by the United States": determiners are not part of
+/// the mention), unless it only names a doerless event ("by the Malaysia Airlines crash").
+fn by_phrase_actor<'c, 'a>(clause: &'c Clause<'a>, by: usize) -> Option<&'c Actor<'a>> {
+    let mut at = by + 1;
+    // Determiners, counts and modifiers before the actor: "by two heavily armed gunmen",
+    // "by pro-Russia rebels".
+    while at < clause.tokens.len() && clause.actor_at[at].is_none() {
+        let w = clause.word(at);
+        let modifier = DETERMINERS.contains(&w)
+            || w.starts_with(|c: char| c.is_ascii_digit())
+            || QUANTIFIERS.contains(&w)
+            || (w.len() > 4 && (w.ends_with("ed") || w.ends_with("ly")))
+            // "by Kurdish militants": an unlisted proper adjective before the actor.
+            || (clause.tokens[at].capitalised
+                && clause.actor_at.get(at + 1).copied().flatten().is_some())
+            || (matches!(w, "pro" | "anti") && clause.word(at + 1) == "-");
+        if modifier {
+            at += if matches!(w, "pro" | "anti") { 3 } else { 1 };
+        } else {
+            break;
+        }
+    }
+    clause
+        .actor_at
+        .get(at)
+        .copied()
+        .flatten()
+        .map(|a| &clause.actors[a])
+        .filter(|a| !modifies_non_agent(clause, a))
+}
+
+/// "by a surface-to-air missile believed to be fired by pro-Russia rebels": a by-phrase
+/// naming a weapon passes to whoever used it.
+fn instrument_agent<'c, 'a>(clause: &'c Clause<'a>, from: usize) -> Option<&'c Actor<'a>> {
+    let limit = (from + 16).min(clause.tokens.len());
+    for k in from..limit {
+        let w = clause.word(k);
+        if is_clause_break(&clause.tokens[k]) || w == "," || clause.actor_at[k].is_some() {
+            return None;
+        }
+        if w == "by" && k > from && is_participle(clause, k - 1) {
+            return by_phrase_actor(clause, k);
+        }
+    }
+    None
+}
+
+/// The first actor after `from` in the clause that is not one of `skip` (the passive's agent
+/// or origin).
+fn passive_object<'c, 'a>(
+    clause: &'c Clause<'a>,
+    from: usize,
+    skip: &[&Actor<'a>],
+    allow_places: bool,
+) -> Option<&'c Actor<'a>> {
+    let mut at = from;
+    loop {
+        let a = find_object(clause, at, allow_places)?;
+        // "blown up over eastern Ukraine": where, not to whom, unless places may be victims.
+        let over = a.first > 0
+            && matches!(
+                clause.word(a.first - 1),
+                "over" | "above" | "across" | "off" | "along"
+            )
+            || a.first > 1
+                && PLACE_MODIFIERS.contains(&clause.word(a.first - 1))
+                && matches!(clause.word(a.first - 2), "over" | "above" | "off");
+        if !skip.iter().any(|s| s.first == a.first) && (allow_places || !over) {
+            return Some(a);
+        }
+        at = a.last + 1;
+    }
+}
+
+/// The verb of saying before `verb` and its subject: "Ukraine said Russian missiles hit Kyiv".
+fn reporting_speaker<'c, 'a>(
+    clause: &'c Clause<'a>,
+    verb: usize,
+) -> Option<(usize, &'c Actor<'a>)> {
+    let saying = |k: &usize| {
+        let w = clause.word(*k);
+        SPEECH_VERBS.contains(&w) || matches!(w, "claimed" | "claims" | "alleged" | "alleges")
+    };
+    if let Some(said) = (0..verb).rev().find(saying) {
+        return find_subject(clause, said).map(|(a, _)| (said, a));
+    }
+    // "..., the Israeli army said": the actor between the last comma and the verb.
+    if !trailing_attribution(clause, verb) {
+        return None;
+    }
+    let n = clause.tokens.len();
+    let comma = (verb + 1..n).rev().find(|&k| clause.word(k) == ",")?;
+    let said = (comma + 1..n).find(saying)?;
+    let speaker = (comma + 1..said).find_map(|k| clause.actor_at[k])?;
+    Some((said, &clause.actors[speaker]))
+}
+
+/// "Israel said a mortar bomb was fired at it": a pronoun aimed at after a passive attack
+/// verb stands for the one who said so.
+fn speaker_targeted<'c, 'a>(clause: &'c Clause<'a>, verb: usize) -> Option<&'c Actor<'a>> {
+    let end = (verb + 4).min(clause.tokens.len());
+    let aimed_at_pronoun = (verb + 1..end).any(|k| {
+        matches!(
+            clause.word(k),
+            "at" | "on" | "against" | "toward" | "towards"
+        ) && matches!(clause.word(k + 1), "it" | "them" | "us")
+    });
+    if !aimed_at_pronoun {
+        return None;
+    }
+    let said = (0..verb)
+        .rev()
+        .find(|&k| SPEECH_VERBS.contains(&clause.word(k)))?;
+    find_subject(clause, said).map(|(a, _)| a)
+}
+
+/// "fired from Lebanon", "launched from Gaza": the actor or place after "from" following a
+/// passive attack verb, in the same clause.
+fn attack_origin<'c, 'a>(clause: &'c Clause<'a>, from: usize) -> Option<&'c Actor<'a>> {
+    let limit = (from + 10).min(clause.tokens.len());
+    for k in from..limit {
+        let w = clause.word(k);
+        if is_clause_break(&clause.tokens[k]) || w == "," {
+            return None;
+        }
+        if w == "from" {
             let mut at = k + 1;
-            while at < clause.tokens.len() && DETERMINERS.contains(&clause.word(at)) {
+            while PLACE_MODIFIERS.contains(&clause.word(at)) {
                 at += 1;
             }
             return clause
@@ -915,6 +1164,101 @@ fn find_by_agent<'c, 'a>(clause: &'c Clause<'a>, from: usize) -> Option<&'c Acto
         }
     }
     None
+}
+
+/// "a rocket was fired", "sanctions were imposed": the word right before a passive's
+/// auxiliaries is a common noun, so the subject is a thing and no actor further left is
+/// the one acted on ("Israel said a rocket was fired ..." is not about Israel being fired).
+fn passive_thing_subject(clause: &Clause<'_>, verb: usize) -> Option<ThingSubject> {
+    let mut k = verb;
+    let mut auxiliaries = 0;
+    while k > 0 {
+        let w = clause.word(k - 1);
+        let auxiliary = BE_FORMS.contains(&w) || HAVE_FORMS.contains(&w) || MODALS.contains(&w);
+        if auxiliary {
+            auxiliaries += 1;
+        }
+        if auxiliary || w == "not" || ADVERBS_BEFORE_VERB.contains(&w) || w.ends_with("ly") {
+            k -= 1;
+        } else {
+            break;
+        }
+    }
+    if auxiliaries == 0 || k == 0 {
+        return None;
+    }
+    // "Sanctions on Russia were lifted": the head noun before a prepositional actor.
+    let mut head = k - 1;
+    let mut concerning = None;
+    if let Some(a) = clause.actor_at[head] {
+        let actor = &clause.actors[a];
+        let prep = actor.first.checked_sub(1).map_or("", |p| clause.word(p));
+        if actor.first >= 2 && matches!(prep, "on" | "against" | "to" | "with" | "for") {
+            head = actor.first - 2;
+            concerning = Some(a);
+        }
+    }
+    let before = &clause.tokens[head];
+    let thing = before.kind == TokenKind::Word
+        && clause.actor_at[head].is_none()
+        && !SUBJECT_PRONOUNS.contains(&before.lower.as_str())
+        && !before.lower.starts_with(|c: char| c.is_ascii_digit());
+    if !thing {
+        return None;
+    }
+    // The noun phrase: back to its determiner, a preposition, a comma or a verb.
+    let end = head + 1;
+    let mut start = head;
+    while start > 0 {
+        let w = clause.word(start - 1);
+        if DETERMINERS.contains(&w) {
+            start -= 1;
+            break;
+        }
+        let boundary = clause.tokens[start - 1].kind == TokenKind::Punct && w != "-"
+            || PREPOSITIONS.contains(&w)
+            || SUBJECT_PRONOUNS.contains(&w)
+            || SPEECH_VERBS.contains(&w)
+            || looks_like_finite_verb(w);
+        if boundary {
+            break;
+        }
+        start -= 1;
+    }
+    Some(ThingSubject {
+        noun_phrase: start..end,
+        concerning,
+    })
+}
+
+/// A passive's subject that is a thing: its noun phrase (up to its head noun) and the actor
+/// of a prepositional phrase after it ("sanctions on Russia").
+struct ThingSubject {
+    noun_phrase: std::ops::Range<usize>,
+    concerning: Option<usize>,
+}
+
+/// "the Malaysia Airlines flight MH17 crash", "the Turkey earthquake": an actor naming only
+/// whom or where a doerless event concerned.
+fn modifies_non_agent(clause: &Clause<'_>, actor: &Actor<'_>) -> bool {
+    let end = (actor.last + 4).min(clause.tokens.len());
+    for k in actor.last + 1..end {
+        let w = clause.word(k);
+        if NON_AGENT_NOUNS.contains(&w) {
+            return true;
+        }
+        let stop = clause.tokens[k].kind != TokenKind::Word
+            || clause.actor_at[k].is_some()
+            || DETERMINERS.contains(&w)
+            || PREPOSITIONS.contains(&w)
+            || BE_FORMS.contains(&w)
+            || HAVE_FORMS.contains(&w)
+            || looks_like_finite_verb(w);
+        if stop {
+            return false;
+        }
+    }
+    false
 }
 
 /// "in Israeli tank shelling", "by Russian air strikes": an actor modifying an attack noun
@@ -970,6 +1314,10 @@ fn find_subject<'c, 'a>(clause: &'c Clause<'a>, verb: usize) -> Option<(&'c Acto
             // "Trump's approach": a possessor modifies the real subject, but is the closest
             // actor and usually the agent behind it.
             if !governed && !skipping_objects {
+                // "The Malaysia Airlines crash killed 298 people": nobody did it.
+                if modifies_non_agent(clause, actor) {
+                    return None;
+                }
                 return Some((actor, confidence));
             }
             k = actor.first;
@@ -1218,6 +1566,7 @@ fn modality(clause: &Clause<'_>, verb: usize, subject_end: Option<usize>) -> Mod
     }
     let before_verb: Vec<&str> = (0..verb).map(|k| clause.word(k)).collect();
     let reported = before_verb.iter().any(|w| REPORTED_CUES.contains(w))
+        || trailing_attribution(clause, verb)
         || clause
             .tokens
             .windows(2)
@@ -1226,6 +1575,56 @@ fn modality(clause: &Clause<'_>, verb: usize, subject_end: Option<usize>) -> Mod
         return Modality::Reported;
     }
     Modality::Asserted
+}
+
+/// "Hamas fired rockets at Israel, the Israeli army said": the sentence ends on who says so.
+fn trailing_attribution(clause: &Clause<'_>, verb: usize) -> bool {
+    let n = clause.tokens.len();
+    let Some(comma) = (verb + 1..n).rev().find(|&k| clause.word(k) == ",") else {
+        return false;
+    };
+    // "The Kremlin accused Germany ..., and Russian forces shelled Kharkiv, officials said":
+    // the attribution covers the last clause only.
+    let later_clause = (verb + 1..comma)
+        .any(|k| clause.word(k) == "," && matches!(clause.word(k + 1), "and" | "but" | "while"));
+    n - comma <= 10
+        && !later_clause
+        && (comma + 1..n).any(|k| {
+            matches!(
+                clause.word(k),
+                "said" | "says" | "told" | "reported" | "reports" | "claimed" | "alleged"
+            )
+        })
+}
+
+/// Is the intention before the verb at `verb` a threat ("threatened to", "threatens to")?
+fn is_threat(clause: &Clause<'_>, verb: usize, subject_end: Option<usize>) -> bool {
+    let from = subject_end
+        .map_or(verb.saturating_sub(6), |s| s + 1)
+        .min(verb);
+    (from..verb).any(|k| clause.word(k).starts_with("threaten"))
+}
+
+/// CAMEO's threat (13x) for threatening an act: sanctions, cuts and walkouts are threats of
+/// non-force, force is 138, repression 137.
+fn threat_code(act: CameoCode) -> CameoCode {
+    let mapped = match act.as_str() {
+        "161" => "1313",
+        "162" => "1311",
+        "163" => "1312",
+        "164" => "134",
+        "165" => "135",
+        "166" => "136",
+        c if c.starts_with("13") => c,
+        _ => match act.root() {
+            "18" | "19" | "20" => "138",
+            "17" => "137",
+            "16" | "12" => "131",
+            "14" => "133",
+            _ => "130",
+        },
+    };
+    CameoCode::parse(mapped).unwrap_or(act)
 }
 
 /// CAMEO codes an announced intention to cooperate or yield as its own 03x code.
@@ -1267,7 +1666,14 @@ fn is_reduced_relative(clause: &Clause<'_>, verb: usize) -> bool {
     let noun_word = clause.word(noun);
     // Only after a verb of its own: "The minister accused Israel" is a sentence's verb.
     let earlier_verb = (0..noun - 1).any(|k| looks_like_finite_verb(clause.word(k)));
+    // "said its forces killed 10 militants": after a verb of saying, the noun and the
+    // participle open the reported clause.
+    let reported_clause = noun >= 2 && {
+        let opener = clause.word(noun - 2);
+        SPEECH_VERBS.contains(&opener) || opener == "that"
+    };
     earlier_verb
+        && !reported_clause
         && clause.actor_at[noun].is_none()
         && noun_word.chars().all(char::is_alphabetic)
         && !noun_word.ends_with("ly")

@@ -122,6 +122,65 @@ pub const IRREGULAR_PARTICIPLES: &[&str] = &[
     "upheld",
     "withheld",
     "spread",
+    "blown",
+    "flown",
+    "torn",
+    "shut",
+    "caught",
+    "driven",
+    "hidden",
+    "retaken",
+    "overtaken",
+    "sworn",
+    "sunk",
+    "stricken",
+    "swept",
+    "fled",
+    "sold",
+    "shaken",
+    "written",
+    "ridden",
+    "fallen",
+];
+
+/// Nouns for what happens without a doer: "killed by the Malaysia Airlines crash", "the
+/// Turkey earthquake killed thousands". An actor modifying one of them is not an agent.
+pub const NON_AGENT_NOUNS: &[&str] = &[
+    "crash",
+    "crashes",
+    "accident",
+    "accidents",
+    "collision",
+    "derailment",
+    "earthquake",
+    "earthquakes",
+    "quake",
+    "flood",
+    "floods",
+    "flooding",
+    "storm",
+    "storms",
+    "hurricane",
+    "typhoon",
+    "cyclone",
+    "tornado",
+    "wildfire",
+    "wildfires",
+    "blaze",
+    "landslide",
+    "landslides",
+    "mudslide",
+    "avalanche",
+    "drought",
+    "famine",
+    "epidemic",
+    "outbreak",
+    "pandemic",
+    "heatwave",
+    "stampede",
+    "collapse",
+    "eruption",
+    "disaster",
 ];
 
 /// Words that open a new clause: the subject of a verb after them is not before them.
@@ -547,3 +606,13 @@ pub const SPEECH_VERBS: &[&str] = &[
 /// Modals whose negation is a refusal: "would not support" is a rejection, "did not
 /// support" only says nothing happened.
 pub const REFUSAL_MODALS: &[&str] = &["will", "would", "wo", "shall"];
+
+/// Modal auxiliaries: "could be attacked", "will be lifted".
+pub const MODALS: &[&str] = &[
+    "will", "would", "can", "could", "may", "might", "shall", "should", "must",
+];
+
+/// Pronouns that stand for an actor as a subject: "it was attacked" is about whoever "it" is.
+pub const SUBJECT_PRONOUNS: &[&str] = &[
+    "it", "they", "he", "she", "we", "i", "you", "who", "which", "that", "this", "these", "those",
+];
