@@ -322,7 +322,10 @@ impl Recognizer {
             }
             // "pro-Russia rebels", "anti-Israel protesters": aligned with or against an
             // actor, not the actor.
-            if is_stance_prefixed(lowered, s) || is_holder_of_place(lowered, e) {
+            if is_stance_prefixed(lowered, s)
+                || is_holder_of_place(lowered, e)
+                || is_backer_of(lowered, e)
+            {
                 continue;
             }
             if pattern.case_sensitive && !self.forms_equal(index, found) {
@@ -796,8 +799,11 @@ impl Recognizer {
             let mut names: Vec<&str> = candidates.iter().map(|m| person_key(m)).collect();
             names.sort();
             names.dedup();
-            if names.len() == 1 {
-                let a = candidates[candidates.len() - 1];
+            let object_referent = (names.len() == 2)
+                .then(|| object_pronoun_referent(text, pronoun, &candidates))
+                .flatten();
+            if names.len() == 1 || object_referent.is_some() {
+                let a = object_referent.unwrap_or(candidates[candidates.len() - 1]);
                 let resolved = ActorMention {
                     span: pronoun,
                     text: pronoun.slice(text).to_string(),
@@ -1258,6 +1264,39 @@ fn joins_agent(gap: &str) -> bool {
             .all(|w| MODIFIERS.iter().any(|m| m.eq_ignore_ascii_case(w)))
 }
 
+/// "Biden spoke with Netanyahu and urged him": an object pronoun does not stand for its own
+/// clause's subject, so with two people in the sentence, the subject first and no reported
+/// speech between (in "Putin said Biden insulted him", "him" is Putin), it is the other one.
+fn object_pronoun_referent<'m>(
+    text: &str,
+    pronoun: Span,
+    candidates: &[&'m ActorMention],
+) -> Option<&'m ActorMention> {
+    let word = pronoun.slice(text);
+    if !(word.eq_ignore_ascii_case("him") || word.eq_ignore_ascii_case("her")) {
+        return None;
+    }
+    let (first, last) = (candidates.first()?, candidates.last()?);
+    if first.sentence != last.sentence || person_key(first) == person_key(last) {
+        return None;
+    }
+    let between = text
+        .get(first.span.end..pronoun.start)?
+        .to_ascii_lowercase();
+    let reported = [
+        " said",
+        " says",
+        " told",
+        " tells",
+        " that ",
+        " according",
+        " claimed",
+    ]
+    .iter()
+    .any(|cue| between.contains(cue));
+    (!reported).then_some(*last)
+}
+
 fn is_stance_prefixed(lowered: &str, at: usize) -> bool {
     let before = lowered.as_bytes().get(..at).unwrap_or_default();
     before.ends_with(b"pro-") || before.ends_with(b"anti-")
@@ -1270,6 +1309,27 @@ fn is_holder_of_place(lowered: &str, end: usize) -> bool {
     [b"-held".as_slice(), b"-controlled", b"-occupied"]
         .iter()
         .any(|suffix| after.starts_with(suffix))
+}
+
+/// "US-backed forces", "Iran-aligned militias", "al-Qaeda-linked group": the mention names
+/// a patron of the actor, not the actor ("Saudi-led coalition" is led, and stays Saudi).
+fn is_backer_of(lowered: &str, end: usize) -> bool {
+    let after = lowered.as_bytes().get(end..).unwrap_or_default();
+    [
+        b"-backed".as_slice(),
+        b"-allied",
+        b"-aligned",
+        b"-funded",
+        b"-supported",
+        b"-sponsored",
+        b"-trained",
+        b"-armed",
+        b"-affiliated",
+        b"-linked",
+        b"-inspired",
+    ]
+    .iter()
+    .any(|suffix| after.starts_with(suffix))
 }
 
 fn is_boundary_before(text: &str, at: usize) -> bool {

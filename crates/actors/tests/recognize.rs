@@ -191,3 +191,49 @@ fn definite_group_nouns_refer_back_to_the_group() {
     // With no group in view, "the group" is nobody.
     check("The group met on Monday.", "2026-01-11", &[]);
 }
+
+#[test]
+fn object_pronouns_skip_their_clause_subject() {
+    check(
+        "Biden spoke by phone with Netanyahu and urged him to protect civilians.",
+        "2024-05-01",
+        &["Biden=USAGOV", "Netanyahu=ISRGOV", "him=ISRGOV"],
+    );
+    // With reported speech between, "him" may be the speaker: left unresolved.
+    check(
+        "Putin said Zelensky had insulted him.",
+        "2024-05-01",
+        &["Putin=RUSGOV", "Zelensky=UKRGOV"],
+    );
+}
+
+#[test]
+fn armed_men_of_no_country_sides_taken_and_held_places() {
+    check(
+        "Gunmen attacked a checkpoint.",
+        "2026-01-11",
+        &["Gunmen=---UAF"],
+    );
+    // Officials of no known country are no actor.
+    check("Officials met on Monday.", "2026-01-11", &[]);
+    check(
+        "Pro-Russian separatists shelled a government-held town.",
+        "2026-01-11",
+        &["separatists=---REB"],
+    );
+    check(
+        "US-backed fighters and Iran-aligned militias clashed.",
+        "2026-01-11",
+        &["militias=---REB"],
+    );
+    check(
+        "Al-Shabab claimed the attack.",
+        "2026-01-11",
+        &["Al-Shabab=SOMREB"],
+    );
+    check(
+        "Protesters rallied in Tbilisi.",
+        "2026-01-11",
+        &["Protesters=GEOOPP", "Tbilisi=GEOGOV"],
+    );
+}

@@ -904,8 +904,8 @@ fn used_as_verb(clause: &Clause<'_>, i: usize) -> bool {
     if DETERMINERS.contains(&prev) || prev == "'s" {
         return false;
     }
-    // "US-backed": a compound adjective.
-    if prev == "-" || prev == "–" {
+    // "US-backed": a compound adjective; but "re-examine", "re-impose" are verbs.
+    if (prev == "-" || prev == "–") && !(i >= 2 && clause.word(i - 2) == "re") {
         return false;
     }
     // "enjoyed support from Moscow", "rejected calls for talks": right after a verb in the

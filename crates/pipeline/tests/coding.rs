@@ -592,3 +592,17 @@ fn saying_that_another_used_force_is_an_accusation() {
         &["PAKMIL PAKREB 190 reported"],
     );
 }
+
+#[test]
+fn prefixed_verbs() {
+    check(
+        "Washington re-imposed sanctions on Iran.",
+        "2026-01-11",
+        &["USAGOV IRNGOV 163 asserted"],
+    );
+    check(
+        "UN inspectors want to re-examine the refineries in Iran.",
+        "2026-01-11",
+        &["IGOUNO IRNGOV 090 intended"],
+    );
+}
