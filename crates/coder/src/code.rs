@@ -451,6 +451,32 @@ impl Coder {
                     });
                 }
             }
+            // "Blinken visited Beijing": a mutual act has the target's side too (China
+            // hosted), when it happened as stated.
+            let as_stated = code == pattern.code
+                && !is_passive
+                && matches!(modality, Modality::Asserted | Modality::Reported);
+            if let Some(reverse) = pattern.reverse.filter(|_| as_stated) {
+                for source in &sources {
+                    for target in &targets {
+                        if same_actor(source, target) {
+                            continue;
+                        }
+                        events.push(Event {
+                            article: input.article.clone(),
+                            sentence: sentence.index,
+                            source: target.clone(),
+                            target: source.clone(),
+                            code: reverse,
+                            date: input.date,
+                            modality,
+                            evidence: sentence.span,
+                            trigger: Span::new(clause.tokens[m.verb].span.start, trigger_end),
+                            confidence,
+                        });
+                    }
+                }
+            }
             // "Israel said a mortar bomb was fired at it from Gaza": saying that another
             // used force is accusing it of aggression; the attack itself stays reported.
             let has_targets = !targets.is_empty();

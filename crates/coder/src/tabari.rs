@@ -2471,8 +2471,13 @@ impl TabariVerbs {
                 });
                 b
             });
+            // TABARI writes a mutual act's two sides as `042:043`, as dyad does.
+            let code = match p.reverse {
+                Some(r) => format!("{}:{}", p.code.as_str(), r.as_str()),
+                None => p.code.as_str().to_string(),
+            };
             if p.elements.is_empty() {
-                out.blocks[b].code = p.code.as_str().to_string();
+                out.blocks[b].code = code;
                 continue;
             }
             let mut lower = Vec::new();
@@ -2508,7 +2513,7 @@ impl TabariVerbs {
                 upper: Vec::new(),
                 lower,
                 verb_adjacent_upper: false,
-                code: p.code.as_str().to_string(),
+                code,
                 origin: p.origin.clone(),
                 text: p.text(),
             });

@@ -22,6 +22,8 @@ pub enum Element {
 #[derive(Clone, Debug, PartialEq)]
 pub struct VerbPattern {
     pub code: CameoCode,
+    /// The target's side of a mutual act (`042:043`: a visit is hosted), if it has one.
+    pub reverse: Option<CameoCode>,
     pub lemma: String,
     pub elements: Vec<Element>,
     pub example: Option<String>,
@@ -107,13 +109,27 @@ impl VerbDictionary {
                 )));
                 continue;
             }
-            let Some(code) = CameoCode::parse(fields[0]) else {
-                errors.push(err(format!("'{}' is not a CAMEO event code", fields[0])));
+            // `042:043`: the act, then what it is for the target.
+            let (forward, reverse) = match fields[0].split_once(':') {
+                Some((f, r)) => (f.trim(), Some(r.trim())),
+                None => (fields[0], None),
+            };
+            let Some(code) = CameoCode::parse(forward) else {
+                errors.push(err(format!("'{forward}' is not a CAMEO event code")));
                 continue;
+            };
+            let reverse = match reverse.map(|r| (r, CameoCode::parse(r))) {
+                None => None,
+                Some((_, Some(r))) => Some(r),
+                Some((r, None)) => {
+                    errors.push(err(format!("'{r}' is not a CAMEO event code")));
+                    continue;
+                }
             };
             match parse_pattern(fields[1]) {
                 Ok((lemma, elements)) => self.patterns.push(VerbPattern {
                     code,
+                    reverse,
                     lemma,
                     elements,
                     example: fields
