@@ -217,6 +217,15 @@ impl Coder {
                 matches!(pattern.code.root(), "02" | "10") && clause.word(m.verb + 1) == "that";
             let mut object_is_place = false;
             let object = match m.target_prep {
+                // "claimed responsibility for a deadly attack targeting shoppers at a mall in
+                // Kenya's capital": the attack's victim, however far into its description.
+                Some(p) if matches!(pattern.code.as_str(), "015" | "016") => {
+                    let victim = find_object_within(clause, p + 1, true, 20);
+                    object_is_place = victim.is_some_and(|a| {
+                        a.first > 0 && LOCATIVES.contains(&clause.word(a.first - 1))
+                    });
+                    victim
+                }
                 Some(p) => find_object(clause, p + 1, true),
                 None if that_clause => find_object(clause, m.verb + 2, false),
                 None => find_object(clause, m.verb + 1, false)
@@ -340,7 +349,8 @@ impl Coder {
             // country, not its government.
             let targets = if object_is_place
                 && !is_passive
-                && matches!(pattern.code.root(), "15" | "18" | "19" | "20")
+                && (matches!(pattern.code.root(), "15" | "18" | "19" | "20")
+                    || matches!(pattern.code.as_str(), "015" | "016"))
             {
                 targets.into_iter().map(country_of_place).collect()
             } else {
@@ -1426,7 +1436,17 @@ fn find_object<'c, 'a>(
     from: usize,
     allow_places: bool,
 ) -> Option<&'c Actor<'a>> {
-    let limit = (from + 12).min(clause.tokens.len());
+    find_object_within(clause, from, allow_places, 12)
+}
+
+/// [`find_object`] within `window` tokens.
+fn find_object_within<'c, 'a>(
+    clause: &'c Clause<'a>,
+    from: usize,
+    allow_places: bool,
+    window: usize,
+) -> Option<&'c Actor<'a>> {
+    let limit = (from + window).min(clause.tokens.len());
     let mut k = from;
     while k < limit {
         let t = &clause.tokens[k];
@@ -1654,7 +1674,7 @@ fn threat_code(act: CameoCode) -> CameoCode {
 }
 
 /// CAMEO codes an announced intention to cooperate or yield as its own 03x code.
-fn intent_code(code: CameoCode) -> CameoCode {
+pub(crate) fn intent_code(code: CameoCode) -> CameoCode {
     let c = code.as_str();
     let mapped = match c {
         "061" => "0311",

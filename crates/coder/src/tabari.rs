@@ -2017,7 +2017,20 @@ impl<'c> Analysed<'c> {
                     let next_limit = self.lower_end(next);
                     let (c, s, u, o) = self.best_pattern(next, next_limit);
                     let patterned = !s.is_empty() || u.is_some() || o != self.block_origin(next);
-                    if patterned && c != "---" && !c.is_empty() {
+                    // "want to investigate", "seek to deepen ties": an intention (03) takes
+                    // the act intended, as CAMEO's intent code where it has one.
+                    let forward = c.split(':').next().unwrap_or("");
+                    let intended = code.starts_with("03")
+                        && !matches!(forward.get(..2), Some("01" | "02" | "03") | None)
+                        && forward != "---";
+                    if intended {
+                        if let Some(act) = dyad_model::CameoCode::parse(forward) {
+                            code = crate::code::intent_code(act).as_str().to_string();
+                            slots = s;
+                            origin = o;
+                            limit = next_limit;
+                        }
+                    } else if patterned && c != "---" && !c.is_empty() {
                         code = c;
                         slots = s;
                         origin = o;

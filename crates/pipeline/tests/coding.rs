@@ -636,3 +636,17 @@ fn mutual_acts_have_both_sides() {
         &["USAGOV CHNGOV 036 intended"],
     );
 }
+
+#[test]
+fn responsibility_is_for_an_attack_on_someone() {
+    check(
+        "Al-Shabab claimed responsibility for a deadly attack targeting shoppers at a mall in Kenya's capital.",
+        "2026-01-11",
+        &["SOMREB KEN 015 asserted"],
+    );
+    check(
+        "Russia denied responsibility for the explosions in Germany.",
+        "2026-01-11",
+        &["RUSGOV DEU 016 asserted"],
+    );
+}
