@@ -196,6 +196,13 @@ impl Coder {
                 i = m.end.max(m.verb + 1);
                 continue;
             }
+            // "France said Israel must halt its offensive": what a speaker says another
+            // must or should do is a demand or an appeal, not the act.
+            if let Some(prescription) = self.prescribed_act(input, sentence, clause, &m) {
+                events.extend(prescription);
+                i = m.end.max(m.verb + 1);
+                continue;
+            }
             // "faces pressure from Congress to help Iran": an infinitive right after an actor
             // is what someone wants of it, not something done.
             if m.verb >= 2
@@ -232,7 +239,10 @@ impl Coder {
                     .or_else(|| find_object(clause, m.end, false))
                     .or_else(|| {
                         object_is_place = true;
+                        // "seized a tanker in the Gulf of Oman": a sea or a region is where,
+                        // never whom.
                         find_object(clause, m.verb + 1, true)
+                            .filter(|a| !REGION_CODES.contains(&a.mention.code.as_str()))
                     }),
             };
             // "asking the president to help Iran": an appeal's addressee comes before the act
@@ -585,6 +595,72 @@ impl Coder {
                 evidence: sentence.span,
                 trigger: Span::new(
                     clause.tokens[want].span.start,
+                    clause.tokens[m.verb].span.end,
+                ),
+                confidence: confidence * 0.9,
+            })
+            .collect();
+        Some(events)
+    }
+
+    /// "Germany said Russia should withdraw its troops": the speaker's appeal (should, ought
+    /// to) or demand (must, has to, needs to) to the actor, with the sub-code of the act.
+    fn prescribed_act(
+        &self,
+        input: &CodingInput<'_>,
+        sentence: &Sentence,
+        clause: &Clause<'_>,
+        m: &VerbMatch,
+    ) -> Option<Vec<Event>> {
+        // "must stop attacking civilians": asked to stop using force is asked to de-escalate.
+        let stopping = m.verb >= 1
+            && matches!(clause.word(m.verb - 1), "stop" | "end" | "cease" | "halt")
+            && clause.word(m.verb).ends_with("ing");
+        let head = if stopping { m.verb - 1 } else { m.verb };
+        let before = |k: usize| head.checked_sub(k).map_or("", |p| clause.word(p));
+        let (request, modal_len) = match (before(2), before(1)) {
+            (_, "should") => ("020", 1),
+            (_, "must") => ("100", 1),
+            ("ought", "to") => ("020", 2),
+            ("needs" | "need" | "has" | "have", "to") => ("100", 2),
+            _ => return None,
+        };
+        let act = self.verbs.patterns[m.pattern].code;
+        let asked = if stopping {
+            matches!(act.root(), "18" | "19" | "20")
+                .then(|| CameoCode::parse("087"))
+                .flatten()
+        } else {
+            Some(act)
+        };
+        let addressee_last = head.checked_sub(modal_len + 1)?;
+        let addressee = &clause.actors[clause.actor_at[addressee_last]?];
+        let mut said = addressee.first.checked_sub(1)?;
+        while said > 0 && matches!(clause.word(said), "that" | "the") {
+            said -= 1;
+        }
+        if !SPEECH_VERBS.contains(&clause.word(said)) {
+            return None;
+        }
+        let (speaker, confidence) = find_subject(clause, said)?;
+        let code = asked
+            .and_then(|asked| requested_code(CameoCode::parse(request)?, asked))
+            .or_else(|| CameoCode::parse(request))?;
+        let target = actor_ref(addressee);
+        let events = chain_left(clause, Some(speaker))
+            .into_iter()
+            .filter(|source| !same_actor(source, &target))
+            .map(|source| Event {
+                article: input.article.clone(),
+                sentence: sentence.index,
+                source,
+                target: target.clone(),
+                code,
+                date: input.date,
+                modality: Modality::Asserted,
+                evidence: sentence.span,
+                trigger: Span::new(
+                    clause.tokens[said].span.start,
                     clause.tokens[m.verb].span.end,
                 ),
                 confidence: confidence * 0.9,

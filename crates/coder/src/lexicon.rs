@@ -616,3 +616,9 @@ pub const MODALS: &[&str] = &[
 pub const SUBJECT_PRONOUNS: &[&str] = &[
     "it", "they", "he", "she", "we", "i", "you", "who", "which", "that", "this", "these", "those",
 ];
+
+/// CAMEO region codes (data/actors/organisations.txt): seas and regions named as places.
+pub const REGION_CODES: &[&str] = &[
+    "MEA", "LAM", "SAM", "NMR", "CRB", "EUR", "EEU", "CEU", "SCN", "BLK", "CAU", "CAS", "SAS",
+    "SEA", "ASA", "AFR", "NAF", "WAF", "EAF", "CFR", "SAF", "MDT", "PGS", "WST",
+];

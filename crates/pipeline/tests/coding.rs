@@ -650,3 +650,31 @@ fn responsibility_is_for_an_attack_on_someone() {
         &["RUSGOV DEU 016 asserted"],
     );
 }
+
+#[test]
+fn what_a_speaker_says_another_must_do_is_a_demand() {
+    check(
+        "France said Israel must halt its offensive in Gaza.",
+        "2026-01-11",
+        &["FRAGOV ISRGOV 1056 asserted"],
+    );
+    check(
+        "Germany said Russia should withdraw its troops from Ukraine.",
+        "2026-01-11",
+        &["DEUGOV RUSGOV 0256 asserted"],
+    );
+    check(
+        "Egypt said Israel must stop attacking civilians in Rafah.",
+        "2026-01-11",
+        &["EGYGOV ISRGOV 1056 asserted"],
+    );
+}
+
+#[test]
+fn seas_and_regions_are_where_not_whom() {
+    check(
+        "The Iranian navy seized an oil tanker in the Gulf of Oman.",
+        "2026-01-11",
+        &[],
+    );
+}
