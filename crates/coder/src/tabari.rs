@@ -1939,8 +1939,14 @@ impl<'c> Analysed<'c> {
     }
 
     fn best_pattern(&self, v: &VerbHit, limit: usize) -> (String, Slots, Option<usize>, String) {
-        let mut best: Option<(usize, usize, String, Slots, Option<usize>, String)> = None;
-        let mut order = 0usize;
+        /// The pattern chosen so far, with its score and what it filled.
+        struct PatternChoice<'p> {
+            score: usize,
+            pattern: &'p TabariPattern,
+            slots: Slots,
+            upper_start: Option<usize>,
+        }
+        let mut best: Option<PatternChoice<'_>> = None;
         let mut default: Option<(String, String)> = None;
         let mut blocks: Vec<usize> = Vec::new();
         for &vi in &v.verbs {
@@ -1957,7 +1963,6 @@ impl<'c> Analysed<'c> {
         for &b in &blocks {
             let block = &self.coder.verbs.blocks[b];
             for p in &block.patterns {
-                order += 1;
                 let mut slots = Slots::default();
                 let Some(lower_score) = self.match_lower(&p.lower, v.end, limit, &mut slots) else {
                     continue;
@@ -1972,23 +1977,28 @@ impl<'c> Analysed<'c> {
                     }
                 };
                 let score = lower_score + upper_score;
-                if best
-                    .as_ref()
-                    .is_none_or(|b| score > b.0 || (score == b.0 && order < b.1))
-                {
-                    best = Some((
+                // The best score wins; among equals the first, except that a pattern written
+                // again later replaces the earlier one (PETRARCH-2 keeps the last of
+                // duplicates: CAMEO.2.0 lists `- * &TREATY` three times with three codes).
+                if best.as_ref().is_none_or(|b| {
+                    score > b.score || (score == b.score && p.text == b.pattern.text)
+                }) {
+                    best = Some(PatternChoice {
                         score,
-                        order,
-                        p.code.clone(),
+                        pattern: p,
                         slots,
                         upper_start,
-                        p.origin.clone(),
-                    ));
+                    });
                 }
             }
         }
         match best {
-            Some((_, _, code, slots, upper, origin)) => (code, slots, upper, origin),
+            Some(b) => (
+                b.pattern.code.clone(),
+                b.slots,
+                b.upper_start,
+                b.pattern.origin.clone(),
+            ),
             None => {
                 let (code, origin) = default.unwrap_or_else(|| ("---".into(), String::new()));
                 (code, Slots::default(), None, origin)
