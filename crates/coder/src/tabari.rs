@@ -104,12 +104,30 @@ pub struct VerbBlock {
     pub origin: String,
 }
 
+/// A PETRARCH-2 transformation, `~ a (b . ATTACK) SAY = a b 112`: when `a` says (the outer
+/// verb) that `b` attacked (the inner event), the event is `a` accusing `b`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Transformation {
+    /// The outer verb, as written (`SAY`, `CLAIM`, `WANT`).
+    pub outer: String,
+    /// Who does the inner act: `a` the outer source, `b` someone else, `_` anyone.
+    pub inner_source: char,
+    /// The inner act's target: `b`, or `.` for any.
+    pub inner_target: char,
+    /// The inner verb whose code class the inner event must have (`ATTACK`), or `Q`: any.
+    pub inner_verb: String,
+    /// The resulting code, or `Q` for the inner event's own.
+    pub code: String,
+    pub origin: String,
+}
+
 /// A parsed TABARI / PETRARCH verb dictionary.
 #[derive(Clone, Debug, Default)]
 pub struct TabariVerbs {
     pub synsets: HashMap<String, Vec<String>>,
     pub blocks: Vec<VerbBlock>,
     pub verbs: Vec<TabariVerb>,
+    pub transformations: Vec<Transformation>,
 }
 
 impl TabariVerbs {
@@ -153,8 +171,14 @@ impl TabariVerbs {
             if line.is_empty() {
                 continue;
             }
-            if line.starts_with('~') {
-                // PETRARCH-2 transformations: not supported, not an error.
+            if let Some(rest) = line.strip_prefix('~') {
+                match parse_transformation(rest) {
+                    Ok(mut t) => {
+                        t.origin = format!("{file}:{line_no}");
+                        self.transformations.push(t);
+                    }
+                    Err(m) => errors.push(err(m)),
+                }
                 continue;
             }
             if let Some(rest) = line.strip_prefix("---") {
@@ -270,6 +294,39 @@ impl TabariVerbs {
     pub fn pattern_count(&self) -> usize {
         self.blocks.iter().map(|b| b.patterns.len()).sum()
     }
+}
+
+/// `a (b . ATTACK) SAY = a b 112` (after the `~`).
+fn parse_transformation(rest: &str) -> Result<Transformation, String> {
+    let spaced = rest.replace('(', " ( ").replace(')', " ) ");
+    let words: Vec<&str> = spaced.split_whitespace().collect();
+    let malformed =
+        || format!("transformation '~{rest}': expected `a (X Y VERB) OUTER = a b CODE`");
+    let [a, "(", inner_source, inner_target, inner_verb, ")", outer, "=", ra, rb, code] =
+        words.as_slice()
+    else {
+        return Err(malformed());
+    };
+    let var = |w: &str| w.chars().next().filter(|_| w.chars().count() == 1);
+    let (Some(inner_source), Some(inner_target)) = (var(inner_source), var(inner_target)) else {
+        return Err(malformed());
+    };
+    if *a != "a" || *ra != "a" || *rb != "b" || !"ab_".contains(inner_source) {
+        return Err(format!(
+            "transformation '~{rest}': only results `a b CODE` from an outer source `a` are supported"
+        ));
+    }
+    if *code != "Q" {
+        check_code(code)?;
+    }
+    Ok(Transformation {
+        outer: outer.to_string(),
+        inner_source,
+        inner_target,
+        inner_verb: inner_verb.to_string(),
+        code: code.to_string(),
+        origin: String::new(),
+    })
 }
 
 fn split_brackets(s: &str) -> (&str, Vec<&str>) {
@@ -575,6 +632,7 @@ pub struct TabariMatcher {
     verbs: Vec<TabariVerb>,
     blocks: Vec<VerbBlock>,
     synsets: Synsets,
+    transformations: Vec<Transformation>,
 }
 
 impl TabariMatcher {
@@ -617,6 +675,7 @@ impl TabariMatcher {
             verbs: dict.verbs.clone(),
             blocks: dict.blocks.clone(),
             synsets: Synsets { members },
+            transformations: dict.transformations.clone(),
         };
         (matcher, warnings)
     }
@@ -2048,7 +2107,10 @@ impl<'c> Analysed<'c> {
                     }
                 }
             }
-            if code == "---" || code.is_empty() {
+            // "The US claimed that ISIL had attacked Iraq": a PETRARCH-2 transformation may
+            // turn the verb and the event in its complement into one event.
+            let transform = self.transformations_for(v, limit);
+            if (code == "---" || code.is_empty()) && transform.is_none() {
                 continue;
             }
             // Source.
@@ -2089,6 +2151,25 @@ impl<'c> Analysed<'c> {
                         source = Some(self.group_codes(g, false));
                     }
                 }
+            }
+            if let Some((candidates, inner)) = &transform {
+                let transformed = source
+                    .as_ref()
+                    .filter(|s| !s.is_empty())
+                    .and_then(|s| self.apply_transformation(index, v, s, candidates, inner));
+                if let Some(made) = transformed {
+                    for e in made {
+                        if !events.contains(&e) {
+                            events.push(e);
+                        }
+                    }
+                    blocked_until = blocked_until.max(inner.limit);
+                    last_source = source.map(|s| (v.end, s));
+                    continue;
+                }
+            }
+            if code == "---" || code.is_empty() {
+                continue;
             }
             // Target.
             let mut target: Option<Vec<(String, Span)>> = None;
@@ -2240,6 +2321,174 @@ impl<'c> Analysed<'c> {
     }
 
     /// The group after "by" shortly after the verb.
+    /// The transformations whose outer verb is `v` and whose inner verb class the first
+    /// coded verb of `v`'s complement has, with that inner event.
+    fn transformations_for(
+        &self,
+        v: &VerbHit,
+        limit: usize,
+    ) -> Option<(Vec<&'c Transformation>, InnerEvent)> {
+        let all = &self.coder.verbs.transformations;
+        if all.is_empty() {
+            return None;
+        }
+        let verbs = &self.coder.verbs.verbs;
+        let is_verb = |name: &str, hit: &VerbHit| {
+            hit.verbs
+                .iter()
+                .any(|&vi| verbs[vi].forms.iter().any(|(w, _)| w.join("_") == name))
+        };
+        let outer: Vec<&Transformation> = all.iter().filter(|t| is_verb(&t.outer, v)).collect();
+        if outer.is_empty() {
+            return None;
+        }
+        // The inner verb: the first coded verb of the complement that is not the head noun
+        // of a subject ("a mortar bomb was fired").
+        let (n, code, slots, n_limit) = self
+            .verbs
+            .iter()
+            .filter(|n| n.start >= v.end && n.start < limit)
+            .filter(|n| !AUXILIARIES.contains(&self.w(n.end)) || self.w(n.end) == "TO")
+            .find_map(|n| {
+                let n_limit = self.lower_end(n);
+                let (code, slots, _, _) = self.best_pattern(n, n_limit);
+                let code = code.split(':').next().unwrap_or("").to_string();
+                (code != "---" && !code.is_empty()).then_some((n, code, slots, n_limit))
+            })?;
+        let coded_between = |from: usize, to: usize| {
+            self.groups_in(from, to)
+                .filter(|&g| self.coded(g, false))
+                .last()
+        };
+        let (source, target) = if self.is_passive(n) {
+            // "a mortar bomb was fired at it from the Gaza Strip": the agent, or where from.
+            // "were killed in an air strike by government forces": the by-phrase may come
+            // after a prepositional phrase.
+            let after = |word: &str| {
+                (n.end..n_limit)
+                    .find(|&k| self.w(k) == word)
+                    .and_then(|k| self.group_starting_at_or_after(k + 1, n_limit))
+                    .filter(|&g| self.coded(g, false))
+            };
+            (
+                self.by_agent(n, n_limit)
+                    .or_else(|| after("BY"))
+                    .or_else(|| after("FROM")),
+                coded_between(v.end, n.start),
+            )
+        } else {
+            (
+                slots.source.or_else(|| coded_between(v.end, n.start)),
+                slots.target.or_else(|| {
+                    self.groups_in(n.end, n_limit)
+                        .find(|&g| self.coded(g, false))
+                }),
+            )
+        };
+        let candidates: Vec<&Transformation> = outer
+            .into_iter()
+            .filter(|t| t.inner_verb == "Q" || self.in_verb_class(&code, &t.inner_verb))
+            .collect();
+        if candidates.is_empty() {
+            return None;
+        }
+        let trigger = Span::new(self.toks[n.start].span.start, self.toks[n.end - 1].span.end);
+        Some((
+            candidates,
+            InnerEvent {
+                source,
+                target,
+                code,
+                limit: n_limit.max(limit),
+                trigger,
+            },
+        ))
+    }
+
+    /// Does `code` belong to the class of the verb named `verb` (`ATTACK` [190]: any use of
+    /// force, 18x–20x)?
+    fn in_verb_class(&self, code: &str, verb: &str) -> bool {
+        let dict = &self.coder.verbs;
+        let Some(entry) = dict
+            .verbs
+            .iter()
+            .find(|e| e.forms.iter().any(|(w, _)| w.join("_") == verb))
+        else {
+            return false;
+        };
+        let class = entry
+            .code
+            .clone()
+            .unwrap_or_else(|| dict.blocks[entry.block].code.clone());
+        let class = class.split(':').next().unwrap_or("");
+        // Force in general (190) is one class: "said a mortar bomb was fired at it" is said
+        // of an attack, whether the verb's code is 183, 190 or 194; ASSASSINATE (186) is
+        // only assassination.
+        let force = |c: &str| matches!(c.get(..2), Some("18" | "19" | "20"));
+        if force(class) && class.ends_with('0') {
+            return force(code);
+        }
+        let prefix = class.trim_end_matches('0');
+        let prefix = if prefix.len() < 2 {
+            class.get(..2).unwrap_or(class)
+        } else {
+            prefix
+        };
+        !prefix.is_empty() && prefix != "---" && code.starts_with(prefix)
+    }
+
+    /// The first transformation that fits who did the inner act: `a` the outer source
+    /// itself (or no one named: "they had attacked"), `b` another actor, `_` no one else.
+    fn apply_transformation(
+        &self,
+        index: usize,
+        v: &VerbHit,
+        sources: &[(String, Span)],
+        candidates: &[&Transformation],
+        inner: &InnerEvent,
+    ) -> Option<Vec<TabariEvent>> {
+        let doer = inner.source.map(|g| self.group_codes(g, false));
+        let done_to = inner.target.map(|g| self.group_codes(g, false));
+        let by_outer = doer
+            .as_ref()
+            .is_none_or(|d| d.iter().all(|x| sources.iter().any(|s| s.0 == x.0)));
+        for t in candidates {
+            let b = match t.inner_source {
+                'a' | '_' if by_outer => done_to.clone(),
+                'b' if !by_outer => doer.clone(),
+                _ => None,
+            };
+            let Some(b) = b.filter(|b| !b.is_empty()) else {
+                continue;
+            };
+            let code = if t.code == "Q" {
+                inner.code.clone()
+            } else {
+                t.code.clone()
+            };
+            let trigger = Span::new(self.toks[v.start].span.start, inner.trigger.end);
+            let mut out = Vec::new();
+            for s in sources {
+                for x in &b {
+                    if x.0 != s.0 {
+                        out.push(TabariEvent {
+                            sentence: index,
+                            source: s.0.clone(),
+                            target: x.0.clone(),
+                            code: code.clone(),
+                            source_span: Some(s.1),
+                            target_span: Some(x.1),
+                            trigger,
+                            pattern: t.origin.clone(),
+                        });
+                    }
+                }
+            }
+            return Some(out);
+        }
+        None
+    }
+
     fn by_agent(&self, v: &VerbHit, limit: usize) -> Option<usize> {
         let mut k = v.end;
         let stop = (v.end + 4).min(limit);
@@ -2256,6 +2505,16 @@ impl<'c> Analysed<'c> {
         }
         None
     }
+}
+
+/// The event in a transformation's complement: who, to whom, its code, where its clause
+/// ends and its verb.
+struct InnerEvent {
+    source: Option<usize>,
+    target: Option<usize>,
+    code: String,
+    limit: usize,
+    trigger: Span,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -2555,5 +2814,6 @@ impl TabariVerbs {
             v.block += offset;
             v
         }));
+        self.transformations.extend(other.transformations);
     }
 }
