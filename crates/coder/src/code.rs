@@ -1884,7 +1884,7 @@ fn requested_code(request: CameoCode, asked: CameoCode) -> Option<CameoCode> {
 }
 
 /// CAMEO's rejection code for refusing a cooperative act (03–08), if it has one.
-fn refusal_code(code: CameoCode) -> Option<CameoCode> {
+pub(crate) fn refusal_code(code: CameoCode) -> Option<CameoCode> {
     CameoCode::parse(asked_or_refused(code)?.3)
 }
 

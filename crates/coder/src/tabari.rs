@@ -2107,6 +2107,12 @@ impl<'c> Analysed<'c> {
                     }
                 }
             }
+            // PETRARCH-2 dictionaries: "would not provide support" is a rejection (12x); a
+            // negated act with no rejection code is no event. TABARI's handle negation in
+            // their patterns instead.
+            if self.petrarch2() && self.negated(v) {
+                code = negated_code(&code);
+            }
             // "The US claimed that ISIL had attacked Iraq": a PETRARCH-2 transformation may
             // turn the verb and the event in its complement into one event.
             let transform = self.transformations_for(v, limit);
@@ -2353,6 +2359,11 @@ impl<'c> Analysed<'c> {
                 let n_limit = self.lower_end(n);
                 let (code, slots, _, _) = self.best_pattern(n, n_limit);
                 let code = code.split(':').next().unwrap_or("").to_string();
+                let code = if self.negated(n) {
+                    negated_code(&code)
+                } else {
+                    code
+                };
                 (code != "---" && !code.is_empty()).then_some((n, code, slots, n_limit))
             })?;
         let coded_between = |from: usize, to: usize| {
@@ -2403,6 +2414,31 @@ impl<'c> Analysed<'c> {
                 trigger,
             },
         ))
+    }
+
+    /// Is the dictionary PETRARCH-2's (it carries transformations)? Its coder reads
+    /// negation; TABARI and PETRARCH-1 dictionaries write negation into their patterns.
+    fn petrarch2(&self) -> bool {
+        !self.coder.verbs.transformations.is_empty()
+    }
+
+    /// "would not provide", "did n't give", "never attacked": a negation in the verb's
+    /// auxiliaries.
+    fn negated(&self, v: &VerbHit) -> bool {
+        let mut k = v.start;
+        let mut steps = 0;
+        while k > 0 && steps < 4 {
+            k -= 1;
+            steps += 1;
+            let w = self.w(k);
+            if matches!(w, "NOT" | "N'T" | "NEVER") {
+                return true;
+            }
+            if !(AUXILIARIES.contains(&w) || self.is_adverb(w)) {
+                return false;
+            }
+        }
+        false
     }
 
     /// Does `code` belong to the class of the verb named `verb` (`ATTACK` [190]: any use of
@@ -2505,6 +2541,15 @@ impl<'c> Analysed<'c> {
         }
         None
     }
+}
+
+/// The code of a negated act under PETRARCH-2: the rejection of a cooperative act (12x), or
+/// none (`---`) for anything else ("did not attack" is no attack).
+fn negated_code(code: &str) -> String {
+    let forward = code.split(':').next().unwrap_or("");
+    CameoCode::parse(forward)
+        .and_then(crate::code::refusal_code)
+        .map_or_else(|| "---".to_string(), |c| c.as_str().to_string())
 }
 
 /// The event in a transformation's complement: who, to whom, its code, where its clause
