@@ -2019,9 +2019,20 @@ impl<'c> Analysed<'c> {
                 block.origin.clone(),
             ));
         }
+        // PETRARCH-2 matches patterns against the verb's object: in "wants to help Israel"
+        // the pattern `- * HELP [023]` (wants help) does not see the infinitive "help".
+        let infinitive = (self.petrarch2()
+            && self.w(v.end) == "TO"
+            && self.verbs.iter().any(|n| n.start == v.end + 1))
+        .then(|| self.w(v.end + 1));
         for &b in &blocks {
             let block = &self.coder.verbs.blocks[b];
             for p in &block.patterns {
+                if infinitive.is_some_and(|w| {
+                    matches!(p.lower.first(), Some(Elem { slot: Slot::Word(first), .. }) if first == w)
+                }) {
+                    continue;
+                }
                 let mut slots = Slots::default();
                 let Some(lower_score) = self.match_lower(&p.lower, v.end, limit, &mut slots) else {
                     continue;

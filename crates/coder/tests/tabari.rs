@@ -54,7 +54,7 @@ fn malformed_verb_lines_are_reported_with_file_and_line() {
     // The rest loaded.
     assert_eq!(verbs.blocks.len(), 11);
     assert_eq!(verbs.synsets.len(), 3);
-    assert_eq!(verbs.pattern_count(), 13);
+    assert_eq!(verbs.pattern_count(), 14);
 }
 
 #[test]
