@@ -1878,7 +1878,7 @@ fn asked_or_refused(act: CameoCode) -> Option<&'static AskedOrRefused> {
 
 /// The appeal (`020`) or demand (`100`) code for asking for `asked`: "urged Iran to release
 /// the sailors" is 0253 (appeal for release), "demanded that Russia withdraw its troops" 106.
-fn requested_code(request: CameoCode, asked: CameoCode) -> Option<CameoCode> {
+pub(crate) fn requested_code(request: CameoCode, asked: CameoCode) -> Option<CameoCode> {
     let row = asked_or_refused(asked)?;
     CameoCode::parse(if request.root() == "02" { row.1 } else { row.2 })
 }

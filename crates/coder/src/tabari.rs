@@ -2124,6 +2124,13 @@ impl<'c> Analysed<'c> {
             if self.petrarch2() && self.negated(v) {
                 code = negated_code(&code);
             }
+            // "Congress is asking Obama to help Iran": under PETRARCH-2 a plain appeal or
+            // demand takes the sub-code of the act asked for (023, appeal for aid).
+            if self.petrarch2() && matches!(code.as_str(), "020" | "100") {
+                if let Some(asked) = self.asked_act(&code, v, limit) {
+                    code = asked;
+                }
+            }
             // "The US claimed that ISIL had attacked Iraq": a PETRARCH-2 transformation may
             // turn the verb and the event in its complement into one event.
             let transform = self.transformations_for(v, limit);
@@ -2425,6 +2432,21 @@ impl<'c> Analysed<'c> {
                 trigger,
             },
         ))
+    }
+
+    /// The appeal or demand code for what the appeal or demand at `v` asks of its addressee:
+    /// "asking Obama to help Iran" → the act "help" is asked for.
+    fn asked_act(&self, request: &str, v: &VerbHit, limit: usize) -> Option<String> {
+        let n = self.verbs.iter().find(|n| {
+            n.start >= v.end + 2
+                && n.start < limit
+                && self.w(n.start - 1) == "TO"
+                && self.np_at.get(n.start - 2).copied().flatten().is_some()
+        })?;
+        let (code, _, _, _) = self.best_pattern(n, self.lower_end(n));
+        let asked = CameoCode::parse(code.split(':').next().unwrap_or(""))?;
+        crate::code::requested_code(CameoCode::parse(request)?, asked)
+            .map(|c| c.as_str().to_string())
     }
 
     /// Is the dictionary PETRARCH-2's (it carries transformations)? Its coder reads

@@ -52,7 +52,7 @@ fn malformed_verb_lines_are_reported_with_file_and_line() {
         .to_string()
         .starts_with(&format!("verbs.txt:{}: ", want[0])));
     // The rest loaded.
-    assert_eq!(verbs.blocks.len(), 11);
+    assert_eq!(verbs.blocks.len(), 12);
     assert_eq!(verbs.synsets.len(), 3);
     assert_eq!(verbs.pattern_count(), 14);
 }
