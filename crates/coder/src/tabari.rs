@@ -2204,9 +2204,26 @@ impl<'c> Analysed<'c> {
                     .groups_in(v.end, limit)
                     .filter(|g| Some(*g) != slots.source && !slots.skips.contains(g));
                 let candidates: Vec<usize> = after.collect();
+                // PETRARCH-2: a role word with no country ("military exercises in Alaska")
+                // gives way to a named actor after it; a named body ("Congress") does not.
+                let named = |g: usize| {
+                    self.group_codes(g, false)
+                        .iter()
+                        .any(|(code, _)| !code.starts_with("---"))
+                };
+                let prefer_named = self.petrarch2()
+                    && candidates
+                        .iter()
+                        .find(|&&g| self.coded(g, true))
+                        .is_some_and(|&g| {
+                            !named(g)
+                                && !(self.groups[g].start..self.groups[g].end)
+                                    .any(|k| self.toks[k].capital)
+                        });
                 target = candidates
                     .iter()
-                    .find(|&&g| self.coded(g, true))
+                    .find(|&&g| prefer_named && self.coded(g, true) && named(g))
+                    .or_else(|| candidates.iter().find(|&&g| self.coded(g, true)))
                     .or_else(|| candidates.iter().find(|&&g| self.coded(g, false)))
                     .map(|&g| self.group_codes(g, false));
                 if target.is_none() && slots.source.is_some() {
@@ -2284,8 +2301,12 @@ impl<'c> Analysed<'c> {
                     }
                 }
                 _ => {
-                    if source.len() >= 2 && (!reverse.is_empty() || !self.has_complement(v, limit))
-                    {
+                    // PETRARCH-2 codes a compound subject's act among its members whenever
+                    // no one else is its target ("Brazil and the United States are seeking
+                    // to deepen a partnership").
+                    let among =
+                        !reverse.is_empty() || !self.has_complement(v, limit) || self.petrarch2();
+                    if source.len() >= 2 && among {
                         // A compound subject with a reciprocal code ("Gondor and Osgiliath
                         // renewed ties") or no object at all ("the US, Russia and
                         // Switzerland met"): its members act on each other.
