@@ -133,6 +133,7 @@ impl Coder {
             let before = events.len();
             self.code_sentence(input, sentence, &clause, &mut events, &recent_objects);
             self.code_frames(input, sentence, &clause, &mut events);
+            code_fighting_between(input, sentence, &clause, &mut events);
             dedup_tail(&mut events, before);
             drop_superseded_statements(&mut events, before);
             remember_objects(sentence.index, &clause, &mut recent_objects);
@@ -220,8 +221,10 @@ impl Coder {
             // his Japanese counterpart in Beijing" is about Japan, "urged calm in Bangladesh"
             // about Bangladesh.
             // "demanded that Russia withdraw": the addressee follows the complementiser.
+            // "demanded on Thursday that Washington stop": past a time phrase.
+            let after_time = skip_time_phrase(clause, m.verb + 1);
             let that_clause =
-                matches!(pattern.code.root(), "02" | "10") && clause.word(m.verb + 1) == "that";
+                matches!(pattern.code.root(), "02" | "10") && clause.word(after_time) == "that";
             let mut object_is_place = false;
             let object = match m.target_prep {
                 // "claimed responsibility for a deadly attack targeting shoppers at a mall in
@@ -234,7 +237,7 @@ impl Coder {
                     victim
                 }
                 Some(p) => find_object(clause, p + 1, true),
-                None if that_clause => find_object(clause, m.verb + 2, false),
+                None if that_clause => find_object(clause, after_time + 1, false),
                 None => find_object(clause, m.verb + 1, false)
                     .or_else(|| find_object(clause, m.end, false))
                     .or_else(|| {
@@ -382,8 +385,11 @@ impl Coder {
             let targets = if sources.len() >= 2
                 && symmetric
                 && m.target_prep.is_none()
-                && (object_is_place || object.is_some_and(|a| is_topic(clause, a.first)))
-            {
+                && (object_is_place
+                    || object.is_some_and(|a| is_topic(clause, a.first))
+                    || targets.iter().all(|t| {
+                        t.code.len() == 3 && sources.iter().any(|s| s.code.starts_with(&t.code))
+                    })) {
                 Vec::new()
             } else {
                 targets
@@ -454,7 +460,7 @@ impl Coder {
             // One event per actor pair: "Egypt and Qatar urged Hamas and Israel" is four.
             for source in &sources {
                 for target in &targets {
-                    if same_actor(source, target) {
+                    if same_actor(source, target) || !is_party_pair(source, target, code) {
                         continue;
                     }
                     events.push(Event {
@@ -479,7 +485,7 @@ impl Coder {
             if let Some(reverse) = pattern.reverse.filter(|_| as_stated) {
                 for source in &sources {
                     for target in &targets {
-                        if same_actor(source, target) {
+                        if same_actor(source, target) || !is_party_pair(target, source, reverse) {
                             continue;
                         }
                         events.push(Event {
@@ -542,6 +548,7 @@ impl Coder {
             Some(to) => to + 1,
             // "demanded that Russia withdraw", "demanded Russia withdraw": the subjunctive.
             None => {
+                let from = skip_time_phrase(clause, from);
                 let at = if clause.word(from) == "that" {
                     from + 1
                 } else {
@@ -778,6 +785,73 @@ impl Coder {
     }
 }
 
+/// "Heavy fighting between Sudan's army and the RSF raged in Khartoum", "clashes between
+/// Indian and Chinese troops": fighting named as a noun is fighting between the two sides, in
+/// both directions, unless the sentence only fears or denies it.
+fn code_fighting_between(
+    input: &CodingInput<'_>,
+    sentence: &Sentence,
+    clause: &Clause<'_>,
+    events: &mut Vec<Event>,
+) {
+    for (k, t) in clause.tokens.iter().enumerate() {
+        if !FIGHTING_NOUNS.contains(&t.lower.as_str()) || clause.word(k + 1) != "between" {
+            continue;
+        }
+        let mut at = k + 2;
+        while DETERMINERS.contains(&clause.word(at)) {
+            at += 1;
+        }
+        let Some(first) = clause.actor_at.get(at).copied().flatten() else {
+            continue;
+        };
+        let sides = chain(clause, Some(&clause.actors[first]));
+        let [a, b] = sides.as_slice() else {
+            continue;
+        };
+        if same_actor(a, b) {
+            continue;
+        }
+        // "fear clashes between", "to avert fighting between", "warned of clashes".
+        let unreal = (0..k).any(|p| {
+            let w = clause.word(p);
+            NEGATIONS.contains(&w)
+                || HYPOTHETICAL_CUES.contains(&w)
+                || ["fear", "prevent", "avoid", "avert"]
+                    .iter()
+                    .any(|stem| w.starts_with(stem))
+                || (w.starts_with("warn") && clause.word(p + 1) == "of")
+        });
+        let Some(code) = CameoCode::parse("190") else {
+            return;
+        };
+        if unreal {
+            continue;
+        }
+        let modality = if (0..clause.tokens.len()).any(|p| REPORTED_CUES.contains(&clause.word(p)))
+            || trailing_attribution(clause, k)
+        {
+            Modality::Reported
+        } else {
+            Modality::Asserted
+        };
+        for (source, target) in [(a, b), (b, a)] {
+            events.push(Event {
+                article: input.article.clone(),
+                sentence: sentence.index,
+                source: source.clone(),
+                target: target.clone(),
+                code,
+                date: input.date,
+                modality,
+                evidence: sentence.span,
+                trigger: Span::new(t.span.start, clause.tokens[k + 1].span.end),
+                confidence: 0.7,
+            });
+        }
+    }
+}
+
 /// An actor and those coordinated after it: "Israel and Egypt", "Iran, Iraq and Syria".
 fn chain(clause: &Clause<'_>, first: Option<&Actor<'_>>) -> Vec<EventActor> {
     let Some(first) = first else {
@@ -874,6 +948,16 @@ fn actor_ref(a: &Actor<'_>) -> EventActor {
     }
 }
 
+/// Can `source` do `code` to `target`? Meeting or visiting one's own country ("talks at an
+/// estate south of San Francisco") is no event between parties; promising reforms to one's
+/// own people is.
+fn is_party_pair(source: &EventActor, target: &EventActor, code: CameoCode) -> bool {
+    let own_territory = target.code.len() == 3
+        && source.code.len() > 3
+        && source.code.starts_with(target.code.as_str());
+    !(code.root() == "04" && own_territory)
+}
+
 fn same_actor(a: &EventActor, b: &EventActor) -> bool {
     a.code == b.code
 }
@@ -953,13 +1037,19 @@ fn match_elements(clause: &Clause<'_>, verb: usize, elements: &[Element]) -> Opt
 }
 
 /// The last token a gap of `gap` words starting at `pos` reaches: a hyphenated compound
-/// ("seven-day", "long-range") is one word, not three tokens.
+/// ("seven-day", "long-range") and a number with thousands ("175,000") are one word each.
 fn gap_end(clause: &Clause<'_>, pos: usize, gap: usize) -> usize {
     let last = clause.tokens.len().saturating_sub(1);
     let mut end = pos + gap;
     let mut k = pos;
     while k < end.min(last) {
-        if matches!(clause.word(k + 1), "-" | "–") {
+        let next = clause.word(k + 1);
+        // "175,000 troops" is one word, too.
+        let thousands = next == ","
+            && clause.word(k).bytes().all(|b| b.is_ascii_digit())
+            && clause.word(k + 2).bytes().all(|b| b.is_ascii_digit())
+            && !clause.word(k + 2).is_empty();
+        if matches!(next, "-" | "–") || thousands {
             end += 2;
         }
         k += 1;
@@ -1220,18 +1310,10 @@ fn reporting_speaker<'c, 'a>(
         let w = clause.word(*k);
         SPEECH_VERBS.contains(&w) || matches!(w, "claimed" | "claims" | "alleged" | "alleges")
     };
-    if let Some(said) = (0..verb).rev().find(saying) {
-        return find_subject(clause, said).map(|(a, _)| (said, a));
-    }
-    // "..., the Israeli army said": the actor between the last comma and the verb.
-    if !trailing_attribution(clause, verb) {
-        return None;
-    }
-    let n = clause.tokens.len();
-    let comma = (verb + 1..n).rev().find(|&k| clause.word(k) == ",")?;
-    let said = (comma + 1..n).find(saying)?;
-    let speaker = (comma + 1..said).find_map(|k| clause.actor_at[k])?;
-    Some((said, &clause.actors[speaker]))
+    // Only a speaker who says so first: a trailing ", police said" names the source of a
+    // report, not an accuser.
+    let said = (0..verb).rev().find(saying)?;
+    find_subject(clause, said).map(|(a, _)| (said, a))
 }
 
 /// "Israel said a mortar bomb was fired at it": a pronoun aimed at after a passive attack
@@ -1697,6 +1779,25 @@ fn modality(clause: &Clause<'_>, verb: usize, subject_end: Option<usize>) -> Mod
         return Modality::Reported;
     }
     Modality::Asserted
+}
+
+/// "on Thursday", "yesterday", "last week": a time phrase at `k`; returns the token after it.
+fn skip_time_phrase(clause: &Clause<'_>, mut k: usize) -> usize {
+    loop {
+        let w = clause.word(k);
+        let two_words = (w == "on" && WEEKDAYS.contains(&clause.word(k + 1)))
+            || (w == "last" && matches!(clause.word(k + 1), "week" | "month" | "year" | "night"));
+        if two_words {
+            k += 2;
+        } else if matches!(
+            w,
+            "yesterday" | "today" | "tonight" | "again" | "also" | "publicly" | "repeatedly"
+        ) {
+            k += 1;
+        } else {
+            return k;
+        }
+    }
 }
 
 /// "Hamas fired rockets at Israel, the Israeli army said": the sentence ends on who says so.

@@ -426,9 +426,12 @@ pub fn run_gsr(dir: &Path, dictionaries: GsrDictionaries) -> Result<PetrarchRepo
                     let mut article = Article::new(g.id.clone(), g.text.trim().to_string());
                     article.published = g.date;
                     let analysis = engine.analyse(article);
+                    // Gold sets list events that took place: "did not reject" and "might
+                    // attack" are kept by dyad with their modality, but are no events here.
                     let got = analysis
                         .events
                         .iter()
+                        .filter(|e| e.modality.occurred())
                         .map(|e| country_root(&e.source.code, &e.target.code, e.code.as_str()))
                         .collect();
                     RecordResult {

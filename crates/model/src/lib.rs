@@ -157,6 +157,12 @@ pub enum Modality {
 }
 
 impl Modality {
+    /// Did the coded event take place as coded? A statement of intent is itself an act (CAMEO
+    /// codes it 03x or 13x); a denied or conditional act did not happen.
+    pub fn occurred(&self) -> bool {
+        !matches!(self, Modality::Negated | Modality::Hypothetical)
+    }
+
     pub fn as_str(&self) -> &'static str {
         match self {
             Modality::Asserted => "asserted",

@@ -580,14 +580,11 @@ fn saying_that_another_used_force_is_an_accusation() {
         "2026-01-11",
         &["RUS UKRGOV 190 reported", "UKRGOV RUS 1123 asserted"],
     );
-    // A trailing attribution reports, too.
+    // A trailing attribution reports, but names a source, not an accuser.
     check(
         "Hamas fired rockets at Israel, the Israeli army said.",
         "2026-01-11",
-        &[
-            "PSEREBHMS ISRGOV 195 reported",
-            "ISRMIL PSEREBHMS 1123 asserted",
-        ],
+        &["PSEREBHMS ISRGOV 195 reported"],
     );
     // Saying that one's own forces struck is no accusation.
     check(
@@ -676,5 +673,32 @@ fn seas_and_regions_are_where_not_whom() {
         "The Iranian navy seized an oil tanker in the Gulf of Oman.",
         "2026-01-11",
         &[],
+    );
+}
+
+#[test]
+fn fighting_named_as_a_noun_and_who_can_be_a_party() {
+    check(
+        "Heavy fighting between Sudan's army and the Rapid Support Forces raged in Khartoum.",
+        "2026-01-11",
+        &["SDNMIL SDNREB 190 asserted", "SDNREB SDNMIL 190 asserted"],
+    );
+    // Feared fighting is none.
+    check(
+        "Diplomats fear clashes between Serbia and Kosovo.",
+        "2026-01-11",
+        &[],
+    );
+    // Talks on one's own soil are not with one's own country.
+    check(
+        "Biden and Xi held talks at an estate south of San Francisco.",
+        "2024-05-01",
+        &["USAGOV CHNGOV 046 asserted", "CHNGOV USAGOV 046 asserted"],
+    );
+    // A time phrase does not hide a demand's addressee.
+    check(
+        "Beijing demanded on Thursday that Washington stop arms sales to Taiwan.",
+        "2026-01-11",
+        &["CHNGOV USAGOV 100 asserted"],
     );
 }
