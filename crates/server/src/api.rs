@@ -208,6 +208,7 @@ pub fn event_query(p: &Params) -> Result<EventQuery, ApiError> {
         since,
         until,
         text,
+        took_place: false,
         limit: 0,
         offset: 0,
     })

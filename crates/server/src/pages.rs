@@ -478,6 +478,8 @@ fn selection(p: &Params) -> Result<Selection, ApiError> {
         })?;
         query.since = Some(first);
         query.until = Some(last);
+        // A chart point lists the events it counts: those that took place.
+        query.took_place = true;
         let _ = write!(title, ", {}", period_phrase(by, label));
     } else if query.since.is_some() || query.until.is_some() {
         let d = |x: Option<chrono::NaiveDate>| x.map(|d| d.to_string()).unwrap_or_default();
@@ -860,6 +862,7 @@ pub async fn dyad(
                     role,
                     since: Some(*first),
                     until: Some(*last),
+                    took_place: true,
                     limit: LIST_LIMIT + 1,
                     ..Default::default()
                 };

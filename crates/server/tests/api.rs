@@ -637,3 +637,31 @@ async fn a_real_loopback_server_serves_and_stops() {
     let _ = stop.send(());
     server.await.expect("join").expect("served");
 }
+
+#[tokio::test]
+async fn a_chart_point_lists_the_events_it_counts() {
+    let app = app(example_store());
+    // Algeria's planned talks with Mali count; Mali's "have not rejected the invitation" is
+    // stored but took no place, so neither the series nor the chart point's list has it.
+    let series = get(&app, "/api/series?a=MLI&b=DZA&by=week").await.json();
+    let counted: u64 = series["rows"]
+        .as_array()
+        .expect("rows")
+        .iter()
+        .map(|r| r["events"].as_u64().unwrap_or(0))
+        .sum();
+    assert_eq!(counted, 1);
+    let all = get(&app, "/api/events?actor=MLI&partner=DZA").await.json();
+    assert_eq!(all["items"].as_array().map(Vec::len), Some(2));
+    let fragment = get(
+        &app,
+        "/fragment/events?actor=MLI&partner=DZA&by=week&period=2026-02-09",
+    )
+    .await;
+    assert_eq!(fragment.status, StatusCode::OK);
+    let html = fragment.text();
+    assert!(
+        html.contains(r#"<span id="evidence-count">1</span>"#),
+        "{html}"
+    );
+}

@@ -120,6 +120,8 @@ pub struct EventQuery {
     pub until: Option<NaiveDate>,
     /// Words that an evidence sentence of the event contains (all of them).
     pub text: Option<String>,
+    /// Only events that took place (not negated, not hypothetical): what series count.
+    pub took_place: bool,
     pub limit: usize,
     pub offset: usize,
 }
@@ -654,6 +656,7 @@ impl SqliteStore {
                 since: q.since,
                 until: q.until,
                 text: q.text.as_deref(),
+                took_place: q.took_place,
             },
             &mut conds,
             &mut values,

@@ -844,6 +844,8 @@ pub(crate) struct EventConditions<'a> {
     pub since: Option<NaiveDate>,
     pub until: Option<NaiveDate>,
     pub text: Option<&'a str>,
+    /// Only events that took place, as the rollups count them.
+    pub took_place: bool,
 }
 
 pub(crate) fn event_conditions(
@@ -882,6 +884,9 @@ pub(crate) fn event_conditions(
     if let Some(m) = c.modality {
         conds.push("e.modality = ?");
         values.push(Value::Text(m.as_str().to_string()));
+    }
+    if c.took_place {
+        conds.push("e.modality NOT IN ('negated', 'hypothetical')");
     }
     if let Some(since) = c.since {
         conds.push("e.date >= ?");
@@ -951,6 +956,7 @@ fn filter_sql(f: &EventFilter) -> Result<(String, Vec<Value>), StoreError> {
             since: f.since,
             until: f.until,
             text: f.text.as_deref(),
+            took_place: false,
         },
         &mut conds,
         &mut values,
@@ -1314,6 +1320,12 @@ fn store_report(
             kept.as_str(),
             earlier
         ])?;
+        // Series and pair counts hold what took place; a denied or conditional act is kept
+        // as an event (with its modality) but counted in neither. Merging never changes that:
+        // reports merge only within one kind of modality.
+        if !kept.occurred() {
+            return Ok(());
+        }
         match (&event_day, &earlier) {
             (Some(old), Some(new)) => {
                 add_to_day(tx, &source, &target, old, quad, -1, -mentions, -goldstein)?;
@@ -1372,6 +1384,17 @@ fn store_report(
     let id = tx.last_insert_rowid();
     cache.insert(id, report.words.clone());
     mention(id)?;
+    let mut actor = tx.prepare_cached(
+        "INSERT INTO actor_codes (code, as_source, as_target) VALUES (?1, ?2, ?3)
+         ON CONFLICT (code) DO UPDATE SET
+            as_source = as_source + excluded.as_source,
+            as_target = as_target + excluded.as_target",
+    )?;
+    actor.execute(params![e.source.code, 1, 0])?;
+    actor.execute(params![e.target.code, 0, 1])?;
+    if !e.modality.occurred() {
+        return Ok(());
+    }
     if let Some(day) = &day {
         add_to_day(
             tx,
@@ -1394,14 +1417,6 @@ fn store_report(
             last_day = coalesce(max(last_day, excluded.last_day), last_day, excluded.last_day)",
     )?
     .execute(params![e.source.code, e.target.code, goldstein, day])?;
-    let mut actor = tx.prepare_cached(
-        "INSERT INTO actor_codes (code, as_source, as_target) VALUES (?1, ?2, ?3)
-         ON CONFLICT (code) DO UPDATE SET
-            as_source = as_source + excluded.as_source,
-            as_target = as_target + excluded.as_target",
-    )?;
-    actor.execute(params![e.source.code, 1, 0])?;
-    actor.execute(params![e.target.code, 0, 1])?;
     Ok(())
 }
 
@@ -1410,12 +1425,12 @@ const REBUILD_ROLLUPS: &str = "
     DELETE FROM dyad_days;
     INSERT INTO dyad_days (source, target, day, quad, events, mentions, goldstein_sum)
     SELECT source, target, date, quad, count(*), sum(num_mentions), sum(goldstein)
-    FROM events WHERE date IS NOT NULL
+    FROM events WHERE date IS NOT NULL AND modality NOT IN ('negated', 'hypothetical')
     GROUP BY source, target, date, quad;
     DELETE FROM dyads;
     INSERT INTO dyads (source, target, events, mentions, goldstein_sum, first_day, last_day)
     SELECT source, target, count(*), sum(num_mentions), sum(goldstein), min(date), max(date)
-    FROM events GROUP BY source, target;
+    FROM events WHERE modality NOT IN ('negated', 'hypothetical') GROUP BY source, target;
     DELETE FROM actor_codes;
     INSERT INTO actor_codes (code, as_source, as_target)
     SELECT code, sum(s), sum(t) FROM (

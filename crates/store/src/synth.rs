@@ -187,10 +187,11 @@ impl Generator {
                 },
                 code,
                 date: Some(day),
-                modality: if self.rng.below(10) == 0 {
-                    Modality::Reported
-                } else {
-                    Modality::Asserted
+                modality: match self.rng.below(20) {
+                    0 | 1 => Modality::Reported,
+                    2 => Modality::Negated,
+                    3 => Modality::Hypothetical,
+                    _ => Modality::Asserted,
                 },
                 evidence: span,
                 trigger,
