@@ -1311,8 +1311,8 @@ fn is_holder_of_place(lowered: &str, end: usize) -> bool {
         .any(|suffix| after.starts_with(suffix))
 }
 
-/// "US-backed forces", "Iran-aligned militias", "al-Qaeda-linked group": the mention names
-/// a patron of the actor, not the actor ("Saudi-led coalition" is led, and stays Saudi).
+/// "US-backed forces", "Iran-aligned militias", "al-Qaeda-linked group", "US-made tanks":
+/// the mention names a patron or maker, not the actor ("Saudi-led coalition" is led, and stays Saudi).
 fn is_backer_of(lowered: &str, end: usize) -> bool {
     let after = lowered.as_bytes().get(end..).unwrap_or_default();
     [
@@ -1327,6 +1327,13 @@ fn is_backer_of(lowered: &str, end: usize) -> bool {
         b"-affiliated",
         b"-linked",
         b"-inspired",
+        b"-made",
+        b"-built",
+        b"-designed",
+        b"-manufactured",
+        b"-supplied",
+        b"-provided",
+        b"-donated",
     ]
     .iter()
     .any(|suffix| after.starts_with(suffix))

@@ -1051,6 +1051,9 @@ fn gap_end(clause: &Clause<'_>, pos: usize, gap: usize) -> usize {
             && !clause.word(k + 2).is_empty();
         if matches!(next, "-" | "–") || thousands {
             end += 2;
+        } else if matches!(next, "\"" | "“" | "”" | "'" | "‘" | "’") {
+            // "a \"comprehensive strategic partnership\" treaty": quotes are no words.
+            end += 1;
         }
         k += 1;
     }
@@ -1907,9 +1910,10 @@ fn is_reduced_relative(clause: &Clause<'_>, verb: usize) -> bool {
 /// Is the actor starting at `first` the topic of a preposition ("talks on North Korea")?
 fn is_topic(clause: &Clause<'_>, first: usize) -> bool {
     (first.saturating_sub(3)..first).any(|k| {
+        // "on the sidelines of the BRICS summit": a venue, like a topic, is no party.
         matches!(
             clause.word(k),
-            "on" | "about" | "over" | "regarding" | "concerning"
+            "on" | "about" | "over" | "regarding" | "concerning" | "sidelines" | "margins"
         )
     })
 }

@@ -702,3 +702,34 @@ fn fighting_named_as_a_noun_and_who_can_be_a_party() {
         &["CHNGOV USAGOV 100 asserted"],
     );
 }
+
+#[test]
+fn venues_makers_and_joint_acts() {
+    // A summit's sidelines are where, not whom: the two leaders met each other.
+    check(
+        "Modi and Xi spoke on the sidelines of the BRICS summit in Johannesburg.",
+        "2024-05-01",
+        &["INDGOV CHNGOV 040 asserted", "CHNGOV INDGOV 040 asserted"],
+    );
+    // The maker of a thing is not what the thing does.
+    check(
+        "The first US-made Abrams tanks have arrived in Ukraine.",
+        "2024-05-01",
+        &[],
+    );
+    // Criticism drawn from someone is theirs.
+    check(
+        "Orban met Putin in Moscow, drawing sharp rebukes from EU leaders.",
+        "2024-07-05",
+        &[
+            "HUNGOV RUSGOV 040 asserted",
+            "IGOEUREEC HUNGOV 111 asserted",
+        ],
+    );
+    // Joint exercises of a compound subject are military cooperation both ways.
+    check(
+        "The United States and the Philippines launched joint military exercises on Tuesday.",
+        "2024-05-01",
+        &["USAGOV PHLGOV 062 asserted", "PHLGOV USAGOV 062 asserted"],
+    );
+}
