@@ -710,6 +710,13 @@ impl Coder {
             }
         }
         let m = best.map(|(_, m)| m)?;
+        // "rape by Russian troops", "attacks by Israel": the base or plural form with a
+        // by-phrase is a noun ("spoke by phone" is a verb in the past).
+        let lemma = self.verbs.patterns[m.pattern].lemma.as_str();
+        let base_or_plural = token.lower == lemma || is_plural_of(&token.lower, lemma);
+        if base_or_plural && clause.word(i + 1) == "by" && !is_passive(clause, i) {
+            return None;
+        }
         // "US sanctions on Damascus", "Israeli attacks on Gaza": an -s form between an actor
         // and a preposition that is not the pattern's own is a plural noun.
         let w = clause.word(i);
@@ -892,6 +899,12 @@ fn chain_left(clause: &Clause<'_>, last: Option<&Actor<'_>>) -> Vec<EventActor> 
     let mut out = vec![actor_ref(last)];
     let mut first = last.first;
     loop {
+        // "Israel and Lebanon's Hezbollah": a possessor belongs to the actor it qualifies.
+        if first >= 2 && matches!(clause.word(first - 1), "'s" | "’s") {
+            if let Some(a) = clause.actor_at[first - 2] {
+                first = clause.actors[a].first;
+            }
+        }
         let mut k = first;
         let mut joined = false;
         let mut conjunction = false;
@@ -1109,14 +1122,39 @@ fn used_as_verb(clause: &Clause<'_>, i: usize) -> bool {
     if DETERMINERS.contains(&prev) || prev == "'s" {
         return false;
     }
+    // "Free Tibet banners", "the Free Syrian Army": a capitalised word inside a sentence that
+    // is not in title case is a name.
+    if clause.tokens[i].capitalised && !is_headline(clause) {
+        return false;
+    }
+    // "five detained Americans": a participle after a count qualifies the noun.
+    let count = prev.starts_with(|c: char| c.is_ascii_digit()) || NUMBER_WORDS.contains(&prev);
+    if count && is_participle(clause, i) && clause.actor_at[i - 1].is_none() {
+        return false;
+    }
+    // "an arson attack on a factory": a present form after an article and a modifier noun,
+    // before a preposition, is a noun.
+    let word = clause.word(i);
+    let present_form = !is_participle(clause, i) && !word.ends_with("ing");
+    let next = clause.word(i + 1);
+    if present_form
+        && i >= 2
+        && DETERMINERS.contains(&clause.word(i - 2))
+        && clause.actor_at[i - 1].is_none()
+        && clause.tokens[i - 1].kind == TokenKind::Word
+        && !clause.tokens[i - 1].capitalised
+        && matches!(next, "on" | "against" | "in" | "of" | "at")
+    {
+        return false;
+    }
     // "US-backed": a compound adjective; but "re-examine", "re-impose" are verbs.
     if (prev == "-" || prev == "–") && !(i >= 2 && clause.word(i - 2) == "re") {
         return false;
     }
-    // "enjoyed support from Moscow", "rejected calls for talks": right after a verb in the
-    // past, a present form is that verb's object noun.
+    // "enjoyed support from Moscow", "rejected calls for talks", "investigating torture":
+    // right after a verb in the past or in -ing, a present form is that verb's object noun.
     if prev.len() > 4
-        && prev.ends_with("ed")
+        && (prev.ends_with("ed") || prev.ends_with("ing"))
         && clause.actor_at[i - 1].is_none()
         && !is_participle(clause, i)
         && !clause.word(i).ends_with("ing")
@@ -1149,6 +1187,20 @@ fn used_as_verb(clause: &Clause<'_>, i: usize) -> bool {
         }
     }
     true
+}
+
+/// A headline ("Israel Strikes Gaza"): most words capitalised.
+fn is_headline(clause: &Clause<'_>) -> bool {
+    let words = clause
+        .tokens
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word && t.lower.len() > 3);
+    let (mut capitalised, mut all) = (0, 0);
+    for t in words {
+        all += 1;
+        capitalised += usize::from(t.capitalised);
+    }
+    all > 0 && capitalised * 10 >= all * 7
 }
 
 fn is_participle(clause: &Clause<'_>, i: usize) -> bool {
@@ -1508,6 +1560,23 @@ fn find_subject<'c, 'a>(clause: &'c Clause<'a>, verb: usize) -> Option<(&'c Acto
             let governed = PREPOSITIONS.contains(&before)
                 && !quantity
                 && !CLAUSE_PREPOSITIONS.contains(&before);
+            // "vetoed a Security Council resolution demanding a ceasefire": an actor that
+            // qualifies the noun before an -ing form is not its subject.
+            let between = clause.word(verb.saturating_sub(1));
+            let qualifier = clause.word(verb).ends_with("ing")
+                && actor.last + 2 == verb
+                && clause.actor_at[verb - 1].is_none()
+                && !BE_FORMS.contains(&between)
+                && !HAVE_FORMS.contains(&between)
+                && !MODALS.contains(&between)
+                && !between.ends_with("ly")
+                && !clause.tokens[verb - 1].capitalised
+                && clause.tokens[verb - 1].kind == TokenKind::Word
+                && actor.first > 0
+                && DETERMINERS.contains(&clause.word(actor.first - 1));
+            if qualifier {
+                return None;
+            }
             // "Trump's approach": a possessor modifies the real subject, but is the closest
             // actor and usually the agent behind it.
             if !governed && !skipping_objects {

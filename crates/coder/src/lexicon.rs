@@ -540,6 +540,9 @@ pub const QUANTIFIERS: &[&str] = &[
     "delegation",
     "convoy",
     "column",
+    "supporters",
+    "loyalists",
+    "followers",
 ];
 
 /// Nouns for attacks, by prefix: "shelling", "strikes", "airstrike", "raid", "bombardment".
@@ -644,4 +647,23 @@ pub const FIGHTING_NOUNS: &[&str] = &[
     "gunfights",
     "firefights",
     "hostilities",
+];
+
+/// Counts before a noun: "five detained Americans".
+pub const NUMBER_WORDS: &[&str] = &[
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "several",
+    "many",
+    "some",
 ];

@@ -733,3 +733,37 @@ fn venues_makers_and_joint_acts() {
         &["USAGOV PHLGOV 062 asserted", "PHLGOV USAGOV 062 asserted"],
     );
 }
+
+#[test]
+fn nouns_that_look_like_verbs() {
+    // A participle after a count qualifies its noun; "freed" is the act.
+    check(
+        "Iran freed five detained Americans on Monday.",
+        "2024-05-01",
+        &["IRNGOV USA 0841 asserted"],
+    );
+    // "rape by Russian troops", "an arson attack on a factory": nouns, not acts.
+    check(
+        "A UN commission is investigating torture and rape by Russian troops.",
+        "2024-05-01",
+        &["IGOUNO RUSMIL 090 asserted"],
+    );
+    // A capitalised word inside a sentence is a name ("Free Tibet").
+    check(
+        "American activists unfurled Free Tibet banners in Beijing.",
+        "2024-05-01",
+        &[],
+    );
+    // An actor qualifying the noun before an -ing form is not its subject.
+    check(
+        "Washington vetoed a Security Council resolution demanding a ceasefire in Gaza.",
+        "2024-05-01",
+        &["USAGOV IGOUNO 129 asserted"],
+    );
+    // A possessor belongs to the actor it qualifies, in a compound subject too.
+    check(
+        "Israel and Lebanon's Hezbollah agreed to a ceasefire.",
+        "2024-05-01",
+        &["ISRGOV LBNREB 0871 asserted", "LBNREB ISRGOV 0871 asserted"],
+    );
+}
