@@ -407,16 +407,26 @@ impl Coder {
                 sources.clone()
             } else if targets.is_empty() {
                 confidence *= 0.8;
-                resolve_object_antecedent(
-                    clause,
-                    &m,
-                    &sources[0],
-                    events,
-                    sentence.index,
-                    recent_objects,
-                )
-                .into_iter()
-                .collect()
+                // "expelled three French diplomats, accusing them of spying": an object
+                // pronoun stands for the target of the act just coded in this sentence.
+                let pronoun = matches!(clause.word(m.verb + 1), "it" | "them")
+                    .then(|| events[first_event..].last())
+                    .flatten()
+                    .filter(|e| e.source.code == sources[0].code)
+                    .map(|e| e.target.clone());
+                pronoun
+                    .or_else(|| {
+                        resolve_object_antecedent(
+                            clause,
+                            &m,
+                            &sources[0],
+                            events,
+                            sentence.index,
+                            recent_objects,
+                        )
+                    })
+                    .into_iter()
+                    .collect()
             } else {
                 targets
             };
@@ -717,16 +727,29 @@ impl Coder {
         if base_or_plural && clause.word(i + 1) == "by" && !is_passive(clause, i) {
             return None;
         }
-        // "US sanctions on Damascus", "Israeli attacks on Gaza": an -s form between an actor
-        // and a preposition that is not the pattern's own is a plural noun.
+        // "US sanctions on Damascus", "Israeli attacks on Gaza", "seafood imports from
+        // Japan": an -s form between an actor or a noun and a preposition that is not the
+        // pattern's own is a plural noun.
         let w = clause.word(i);
+        let before = clause.word(i.saturating_sub(1));
+        let noun_before = i > 0
+            && clause.tokens[i - 1].kind == TokenKind::Word
+            && !clause.tokens[i - 1].capitalised
+            && !(BE_FORMS.contains(&before)
+                || HAVE_FORMS.contains(&before)
+                || MODALS.contains(&before)
+                || SUBJECT_PRONOUNS.contains(&before)
+                || DETERMINERS.contains(&before)
+                || ADVERBS_BEFORE_VERB.contains(&before)
+                || before.ends_with("ly"));
+        // After a common noun ("seafood imports from") even the pattern's own preposition
+        // follows a noun: a plural subject takes no -s.
         let plural_noun = w.ends_with('s')
             && !w.ends_with("ss")
             && i > 0
-            && clause.actor_at[i - 1].is_some()
-            && m.end == i + 1
-            && m.target_prep.is_none()
-            && PREPOSITIONS.contains(&clause.word(i + 1));
+            && PREPOSITIONS.contains(&clause.word(i + 1))
+            && (noun_before
+                || clause.actor_at[i - 1].is_some() && m.end == i + 1 && m.target_prep.is_none());
         (!plural_noun).then_some(m)
     }
 

@@ -767,3 +767,23 @@ fn nouns_that_look_like_verbs() {
         &["ISRGOV LBNREB 0871 asserted", "LBNREB ISRGOV 0871 asserted"],
     );
 }
+
+#[test]
+fn pronoun_objects_plural_nouns_and_mass_killing() {
+    check(
+        "Burkina Faso's military government expelled three French diplomats, accusing them of subversive activities.",
+        "2024-05-01",
+        &["BFAMIL FRAGOV 166 asserted", "BFAMIL FRAGOV 112 asserted"],
+    );
+    // "seafood imports from Japan" is a noun phrase, not an import.
+    check(
+        "China suspended all seafood imports from Japan on Thursday.",
+        "2024-05-01",
+        &["CHNGOV JPNGOV 160 asserted"],
+    );
+    check(
+        "Eritrean troops killed hundreds of civilians in the Ethiopian town of Axum.",
+        "2024-05-01",
+        &["ERIMIL ETH 202 asserted"],
+    );
+}
