@@ -467,43 +467,32 @@ impl Coder {
                 }
             }
             let trigger_end = clause.tokens[m.end.saturating_sub(1).max(m.verb)].span.end;
-            // One event per actor pair: "Egypt and Qatar urged Hamas and Israel" is four.
-            for source in &sources {
-                for target in &targets {
-                    if same_actor(source, target) || !is_party_pair(source, target, code) {
-                        continue;
-                    }
-                    events.push(Event {
-                        article: input.article.clone(),
-                        sentence: sentence.index,
-                        source: source.clone(),
-                        target: target.clone(),
-                        code,
-                        date: input.date,
-                        modality,
-                        evidence: sentence.span,
-                        trigger: Span::new(clause.tokens[m.verb].span.start, trigger_end),
-                        confidence,
-                    });
-                }
-            }
             // "Blinken visited Beijing": a mutual act has the target's side too (China
             // hosted), when it happened as stated.
             let as_stated = code == pattern.code
                 && !is_passive
                 && matches!(modality, Modality::Asserted | Modality::Reported);
-            if let Some(reverse) = pattern.reverse.filter(|_| as_stated) {
+            let reverse = pattern.reverse.filter(|_| as_stated);
+            // One event per actor pair: "Egypt and Qatar urged Hamas and Israel" is four.
+            for (side_code, swapped) in
+                std::iter::once((code, false)).chain(reverse.map(|r| (r, true)))
+            {
                 for source in &sources {
                     for target in &targets {
-                        if same_actor(source, target) || !is_party_pair(target, source, reverse) {
+                        let (from, to) = if swapped {
+                            (target, source)
+                        } else {
+                            (source, target)
+                        };
+                        if same_actor(from, to) || !is_party_pair(from, to, side_code) {
                             continue;
                         }
                         events.push(Event {
                             article: input.article.clone(),
                             sentence: sentence.index,
-                            source: target.clone(),
-                            target: source.clone(),
-                            code: reverse,
+                            source: from.clone(),
+                            target: to.clone(),
+                            code: side_code,
                             date: input.date,
                             modality,
                             evidence: sentence.span,
@@ -597,27 +586,15 @@ impl Coder {
         )
         .or_else(|| CameoCode::parse("020"))?;
         let modality = modality(clause, want, Some(wisher.last));
-        let target = actor_ref(addressee);
-        let events = chain_left(clause, Some(wisher))
-            .into_iter()
-            .filter(|source| !same_actor(source, &target))
-            .map(|source| Event {
-                article: input.article.clone(),
-                sentence: sentence.index,
-                source,
-                target: target.clone(),
-                code,
-                date: input.date,
-                modality,
-                evidence: sentence.span,
-                trigger: Span::new(
-                    clause.tokens[want].span.start,
-                    clause.tokens[m.verb].span.end,
-                ),
-                confidence: confidence * 0.9,
-            })
-            .collect();
-        Some(events)
+        Some(addressed_events(
+            input,
+            sentence,
+            clause,
+            (wisher, addressee),
+            (code, modality),
+            (want, m.verb),
+            confidence * 0.9,
+        ))
     }
 
     /// "Germany said Russia should withdraw its troops": the speaker's appeal (should, ought
@@ -663,27 +640,15 @@ impl Coder {
         let code = asked
             .and_then(|asked| requested_code(CameoCode::parse(request)?, asked))
             .or_else(|| CameoCode::parse(request))?;
-        let target = actor_ref(addressee);
-        let events = chain_left(clause, Some(speaker))
-            .into_iter()
-            .filter(|source| !same_actor(source, &target))
-            .map(|source| Event {
-                article: input.article.clone(),
-                sentence: sentence.index,
-                source,
-                target: target.clone(),
-                code,
-                date: input.date,
-                modality: Modality::Asserted,
-                evidence: sentence.span,
-                trigger: Span::new(
-                    clause.tokens[said].span.start,
-                    clause.tokens[m.verb].span.end,
-                ),
-                confidence: confidence * 0.9,
-            })
-            .collect();
-        Some(events)
+        Some(addressed_events(
+            input,
+            sentence,
+            clause,
+            (speaker, addressee),
+            (code, Modality::Asserted),
+            (said, m.verb),
+            confidence * 0.9,
+        ))
     }
 
     /// Matches the most specific verb pattern starting at token `i`, if `i` is used as a verb.
@@ -813,6 +778,37 @@ impl Coder {
             });
         }
     }
+}
+
+/// Events from a speaker (and those coordinated before it) to an addressee: "Obama wants
+/// Putin to ...", "Germany said Russia should ...". The trigger runs from the speaker's verb
+/// to the act's.
+fn addressed_events(
+    input: &CodingInput<'_>,
+    sentence: &Sentence,
+    clause: &Clause<'_>,
+    (speaker, addressee): (&Actor<'_>, &Actor<'_>),
+    (code, modality): (CameoCode, Modality),
+    (from, to): (usize, usize),
+    confidence: f32,
+) -> Vec<Event> {
+    let target = actor_ref(addressee);
+    chain_left(clause, Some(speaker))
+        .into_iter()
+        .filter(|source| !same_actor(source, &target))
+        .map(|source| Event {
+            article: input.article.clone(),
+            sentence: sentence.index,
+            source,
+            target: target.clone(),
+            code,
+            date: input.date,
+            modality,
+            evidence: sentence.span,
+            trigger: Span::new(clause.tokens[from].span.start, clause.tokens[to].span.end),
+            confidence,
+        })
+        .collect()
 }
 
 /// "Heavy fighting between Sudan's army and the RSF raged in Khartoum", "clashes between
@@ -1880,7 +1876,9 @@ fn modality(clause: &Clause<'_>, verb: usize, subject_end: Option<usize>) -> Mod
 fn skip_time_phrase(clause: &Clause<'_>, mut k: usize) -> usize {
     loop {
         let w = clause.word(k);
-        let two_words = (w == "on" && WEEKDAYS.contains(&clause.word(k + 1)))
+        let weekday = clause.word(k + 1).len() > 3
+            && clause.word(k + 1).parse::<dyad_model::Weekday>().is_ok();
+        let two_words = (w == "on" && weekday)
             || (w == "last" && matches!(clause.word(k + 1), "week" | "month" | "year" | "night"));
         if two_words {
             k += 2;

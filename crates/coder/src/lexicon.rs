@@ -626,17 +626,6 @@ pub const REGION_CODES: &[&str] = &[
     "SEA", "ASA", "AFR", "NAF", "WAF", "EAF", "CFR", "SAF", "MDT", "PGS", "WST",
 ];
 
-/// Days of the week, lowercased: "demanded on Thursday that ...".
-pub const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
 /// Nouns for fighting between two sides: "clashes between X and Y".
 pub const FIGHTING_NOUNS: &[&str] = &[
     "fighting",

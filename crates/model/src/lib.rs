@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 pub use cameo::{Cameo, CameoCode, QuadClass};
-pub use chrono::NaiveDate;
+pub use chrono::{NaiveDate, Weekday};
 
 /// A half-open byte range `[start, end)` into an article's text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
