@@ -487,18 +487,14 @@ impl Coder {
                         if same_actor(from, to) || !is_party_pair(from, to, side_code) {
                             continue;
                         }
-                        events.push(Event {
-                            article: input.article.clone(),
-                            sentence: sentence.index,
-                            source: from.clone(),
-                            target: to.clone(),
-                            code: side_code,
-                            date: input.date,
-                            modality,
-                            evidence: sentence.span,
-                            trigger: Span::new(clause.tokens[m.verb].span.start, trigger_end),
+                        events.push(new_event(
+                            input,
+                            sentence,
+                            (from.clone(), to.clone()),
+                            (side_code, modality),
+                            Span::new(clause.tokens[m.verb].span.start, trigger_end),
                             confidence,
-                        });
+                        ));
                     }
                 }
             }
@@ -518,18 +514,14 @@ impl Coder {
                         let Some(accusation) = CameoCode::parse("1123") else {
                             continue;
                         };
-                        events.push(Event {
-                            article: input.article.clone(),
-                            sentence: sentence.index,
-                            source: accuser.clone(),
-                            target: source.clone(),
-                            code: accusation,
-                            date: input.date,
-                            modality: Modality::Asserted,
-                            evidence: sentence.span,
-                            trigger: clause.tokens[said].span,
-                            confidence: confidence * 0.8,
-                        });
+                        events.push(new_event(
+                            input,
+                            sentence,
+                            (accuser.clone(), source.clone()),
+                            (accusation, Modality::Asserted),
+                            clause.tokens[said].span,
+                            confidence * 0.8,
+                        ));
                     }
                 }
             }
@@ -764,19 +756,38 @@ impl Coder {
             let Some(code) = CameoCode::parse("111") else {
                 continue;
             };
-            events.push(Event {
-                article: input.article.clone(),
-                sentence: sentence.index,
-                source,
-                target,
-                code,
-                date: input.date,
-                modality: Modality::Reported,
-                evidence: sentence.span,
-                trigger: Span::new(t.span.start, clause.tokens[v].span.end),
-                confidence: 0.6,
-            });
+            events.push(new_event(
+                input,
+                sentence,
+                (source, target),
+                (code, Modality::Reported),
+                Span::new(t.span.start, clause.tokens[v].span.end),
+                0.6,
+            ));
         }
+    }
+}
+
+/// An event of `sentence`, with the sentence as its evidence.
+fn new_event(
+    input: &CodingInput<'_>,
+    sentence: &Sentence,
+    (source, target): (EventActor, EventActor),
+    (code, modality): (CameoCode, Modality),
+    trigger: Span,
+    confidence: f32,
+) -> Event {
+    Event {
+        article: input.article.clone(),
+        sentence: sentence.index,
+        source,
+        target,
+        code,
+        date: input.date,
+        modality,
+        evidence: sentence.span,
+        trigger,
+        confidence,
     }
 }
 
@@ -796,17 +807,15 @@ fn addressed_events(
     chain_left(clause, Some(speaker))
         .into_iter()
         .filter(|source| !same_actor(source, &target))
-        .map(|source| Event {
-            article: input.article.clone(),
-            sentence: sentence.index,
-            source,
-            target: target.clone(),
-            code,
-            date: input.date,
-            modality,
-            evidence: sentence.span,
-            trigger: Span::new(clause.tokens[from].span.start, clause.tokens[to].span.end),
-            confidence,
+        .map(|source| {
+            new_event(
+                input,
+                sentence,
+                (source, target.clone()),
+                (code, modality),
+                Span::new(clause.tokens[from].span.start, clause.tokens[to].span.end),
+                confidence,
+            )
         })
         .collect()
 }
@@ -862,18 +871,14 @@ fn code_fighting_between(
             Modality::Asserted
         };
         for (source, target) in [(a, b), (b, a)] {
-            events.push(Event {
-                article: input.article.clone(),
-                sentence: sentence.index,
-                source: source.clone(),
-                target: target.clone(),
-                code,
-                date: input.date,
-                modality,
-                evidence: sentence.span,
-                trigger: Span::new(t.span.start, clause.tokens[k + 1].span.end),
-                confidence: 0.7,
-            });
+            events.push(new_event(
+                input,
+                sentence,
+                (source.clone(), target.clone()),
+                (code, modality),
+                Span::new(t.span.start, clause.tokens[k + 1].span.end),
+                0.7,
+            ));
         }
     }
 }

@@ -43,6 +43,7 @@ fn malformed_verb_lines_are_reported_with_file_and_line() {
         "NO CODE HERE",
         "not a code",
         "NO VERB MARK",
+        "~ a (b ATTACK)",
     ]
     .iter()
     .filter_map(|n| line(n))
