@@ -649,8 +649,14 @@ impl Coder {
         if token.kind != TokenKind::Word || clause.actor_at[i].is_some() {
             return None;
         }
-        let candidates = self.verbs.by_form.get(&token.lower)?;
-        if !used_as_verb(clause, i) {
+        // "Israeli airstrikes on Gaza": attack nouns with no verb of their own are read as
+        // the verb they name, and only as a nominal attack.
+        let noun_only = NOMINAL_ATTACKS
+            .iter()
+            .find(|(noun, _)| *noun == token.lower)
+            .map(|&(_, verb)| verb);
+        let candidates = self.verbs.by_form.get(noun_only.unwrap_or(&token.lower))?;
+        if noun_only.is_none() && !used_as_verb(clause, i) {
             return None;
         }
         // The pattern that matched the most words wins; a target preposition that was
@@ -707,7 +713,12 @@ impl Coder {
             && PREPOSITIONS.contains(&clause.word(i + 1))
             && (noun_before
                 || clause.actor_at[i - 1].is_some() && m.end == i + 1 && m.target_prep.is_none());
-        (!plural_noun).then_some(m)
+        if (plural_noun || noun_only.is_some())
+            && !is_nominal_attack(clause, i, self.verbs.patterns[m.pattern].code)
+        {
+            return None;
+        }
+        Some(m)
     }
 
     /// Frames that no single verb pattern covers: "aides believe X is slowing progress" is
@@ -1211,6 +1222,54 @@ fn used_as_verb(clause: &Clause<'_>, i: usize) -> bool {
         }
     }
     true
+}
+
+/// "Israeli air strikes on southern Lebanon killed five people", "Russian attacks on Kharkiv
+/// continued": a plural attack noun led by its doer and followed by its target, opening a
+/// clause, reports the attacks as having happened. Inside a clause ("condemned Israeli strikes
+/// on Gaza") the noun is the object of another act and stays a noun.
+fn is_nominal_attack(clause: &Clause<'_>, noun: usize, code: CameoCode) -> bool {
+    if !matches!(code.root(), "18" | "19" | "20")
+        || !matches!(clause.word(noun + 1), "on" | "against")
+    {
+        return false;
+    }
+    // "on southern Lebanon", "on the Ukrainian capital": the target may follow its modifiers.
+    let target = (noun + 2..clause.tokens.len()).take(3).find(|&k| {
+        !(DETERMINERS.contains(&clause.word(k)) || PLACE_MODIFIERS.contains(&clause.word(k)))
+    });
+    if target.is_none_or(|k| clause.actor_at[k].is_none()) {
+        return false;
+    }
+    // Up to two modifier nouns between the doer and the attack: "air", "missile", "drone".
+    let mut k = noun;
+    for _ in 0..3 {
+        let Some(prev) = k.checked_sub(1) else {
+            return false;
+        };
+        if let Some(a) = clause.actor_at[prev] {
+            let first = clause.actors[a].first;
+            let before = match first.checked_sub(1) {
+                Some(b) if matches!(clause.word(b), "the" | "new" | "fresh" | "renewed") => {
+                    b.checked_sub(1)
+                }
+                other => other,
+            };
+            return before.is_none_or(|b| {
+                clause.tokens[b].kind == TokenKind::Punct && clause.word(b) != "'"
+            });
+        }
+        let t = &clause.tokens[prev];
+        if t.kind == TokenKind::Possessive {
+            k = prev;
+            continue;
+        }
+        if t.kind != TokenKind::Word || t.capitalised || DETERMINERS.contains(&t.lower.as_str()) {
+            return false;
+        }
+        k = prev;
+    }
+    false
 }
 
 /// A headline ("Israel Strikes Gaza"): most words capitalised.

@@ -565,6 +565,15 @@ pub const ATTACK_NOUNS: &[&str] = &[
     "sniper",
 ];
 
+/// Attack nouns that are no verb, with the verb form they are coded as: "Israeli airstrikes
+/// on Gaza" reads as "strikes on Gaza".
+pub const NOMINAL_ATTACKS: &[(&str, &str)] = &[
+    ("airstrike", "strike"),
+    ("airstrikes", "strikes"),
+    ("bombardment", "bombard"),
+    ("bombardments", "bombards"),
+];
+
 /// "Obama wants Putin to attack": verbs whose object-plus-infinitive is a wish addressed to
 /// the object, coded as an appeal to it.
 pub const WANT_VERBS: &[&str] = &[

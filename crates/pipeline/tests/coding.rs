@@ -787,3 +787,30 @@ fn pronoun_objects_plural_nouns_and_mass_killing() {
         &["ERIMIL ETH 202 asserted"],
     );
 }
+
+#[test]
+fn attacks_named_as_nouns_that_open_a_clause() {
+    // A plural attack noun led by its doer and followed by its target reports attacks.
+    check(
+        "Israeli airstrikes on southern Lebanon killed five people, the health ministry said.",
+        "2024-05-01",
+        &["ISR LBN 195 reported"],
+    );
+    check(
+        "Russian missile attacks on Ukrainian cities continued overnight.",
+        "2024-05-01",
+        &["RUS UKR 190 asserted"],
+    );
+    // As the object of another act, the attacks are what is condemned, not a second event.
+    check(
+        "The UN condemned Israeli strikes on Gaza.",
+        "2024-05-01",
+        &["IGOUNO ISR 111 asserted"],
+    );
+    // Blocking roads and crossings is a protest by obstruction.
+    check(
+        "Polish farmers blocked border crossings with Ukraine.",
+        "2024-05-01",
+        &["POLAGR UKRGOV 144 asserted"],
+    );
+}
