@@ -1628,8 +1628,9 @@ fn find_subject<'c, 'a>(clause: &'c Clause<'a>, verb: usize) -> Option<(&'c Acto
         let w = clause.word(k);
         if let Some(a) = clause.actor_at[k] {
             let actor = &clause.actors[a];
-            let before = actor
-                .first
+            // "a case at the International Court of Justice accusing Israel": the preposition
+            // may stand before the actor's article.
+            let before = phrase_start(clause, actor.first)
                 .checked_sub(1)
                 .map(|p| clause.word(p))
                 .unwrap_or("");
@@ -2039,11 +2040,21 @@ pub(crate) fn intent_code(code: CameoCode) -> CameoCode {
 
 /// A participle after "a/the/two NOUN" that is no actor: "a man accused of spying".
 fn is_reduced_relative(clause: &Clause<'_>, verb: usize) -> bool {
-    if verb < 2 || !is_participle(clause, verb) {
+    if verb < 2 {
         return false;
     }
     let noun = verb - 1;
     let noun_word = clause.word(noun);
+    // "arrested dozens of opposition lawmakers protesting in Delhi": an -ing form right after
+    // a plural common noun describes what that noun's people were doing.
+    let describes_plural = clause.word(verb).ends_with("ing")
+        && noun_word.len() > 3
+        && noun_word.ends_with('s')
+        && !noun_word.ends_with("ss")
+        && !clause.tokens[noun].capitalised;
+    if !is_participle(clause, verb) && !describes_plural {
+        return false;
+    }
     // Only after a verb of its own: "The minister accused Israel" is a sentence's verb.
     let earlier_verb = (0..noun - 1).any(|k| looks_like_finite_verb(clause.word(k)));
     // "said its forces killed 10 militants": after a verb of saying, the noun and the
@@ -2057,7 +2068,8 @@ fn is_reduced_relative(clause: &Clause<'_>, verb: usize) -> bool {
         && clause.actor_at[noun].is_none()
         && noun_word.chars().all(char::is_alphabetic)
         && !noun_word.ends_with("ly")
-        && (DETERMINERS.contains(&clause.word(noun - 1))
+        && (describes_plural
+            || DETERMINERS.contains(&clause.word(noun - 1))
             || clause.word(noun - 1).chars().all(|c| c.is_ascii_digit()))
 }
 

@@ -814,3 +814,21 @@ fn attacks_named_as_nouns_that_open_a_clause() {
         &["POLAGR UKRGOV 144 asserted"],
     );
 }
+
+#[test]
+fn participles_after_objects() {
+    // The actor of a prepositional phrase ("at the ICJ") is not the subject of the -ing form
+    // after it; the filer accuses.
+    check(
+        "South Africa filed a case at the International Court of Justice accusing Israel of genocide.",
+        "2024-05-01",
+        &["ZAFGOV ISRGOV 115 asserted", "ZAFGOV ISRGOV 1124 asserted"],
+    );
+    // An -ing form right after a plural noun says what those people were doing: the police
+    // did not protest.
+    check(
+        "Indian police arrested dozens of opposition lawmakers protesting in New Delhi.",
+        "2024-05-01",
+        &["INDCOP INDGOV 173 asserted"],
+    );
+}
