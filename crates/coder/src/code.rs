@@ -370,6 +370,16 @@ impl Coder {
                 targets
             };
             let next = m.end.max(m.verb + 1);
+            // "Thousands demonstrated in London against the war": protesters no dictionary
+            // names are people of the place they protest in.
+            let sources = if sources.is_empty() && pattern.code.root() == "14" && !is_passive {
+                protest_venue(clause, m.verb, if object_is_place { &[] } else { &targets })
+                    .map(|a| country_of_place(actor_ref(a)))
+                    .into_iter()
+                    .collect()
+            } else {
+                sources
+            };
             if sources.is_empty() {
                 i = next;
                 continue;
@@ -1164,7 +1174,13 @@ fn used_as_verb(clause: &Clause<'_>, i: usize) -> bool {
     }
     // "five detained Americans": a participle after a count qualifies the noun.
     let count = prev.starts_with(|c: char| c.is_ascii_digit()) || NUMBER_WORDS.contains(&prev);
-    if count && is_participle(clause, i) && clause.actor_at[i - 1].is_none() {
+    // "Thousands rallied in Belgrade": a noun must follow for the participle to qualify it.
+    let noun_follows = clause.tokens.get(i + 1).is_some_and(|t| {
+        t.kind == TokenKind::Word
+            && !PREPOSITIONS.contains(&t.lower.as_str())
+            && !DETERMINERS.contains(&t.lower.as_str())
+    });
+    if count && noun_follows && is_participle(clause, i) && clause.actor_at[i - 1].is_none() {
         return false;
     }
     // "an arson attack on a factory": a present form after an article and a modifier noun,
@@ -1774,6 +1790,9 @@ fn find_object_within<'c, 'a>(
                 t.lower.as_str(),
                 "accused" | "suspected" | "charged" | "convicted" | "sentenced"
             )
+            // "detained dozens of suspected Islamic State militants": before the actor it
+            // qualifies, the participle is an adjective.
+            && clause.actor_at.get(k + 1).is_none_or(Option::is_none)
         {
             return None;
         }
@@ -2085,6 +2104,25 @@ fn is_topic(clause: &Clause<'_>, first: usize) -> bool {
 }
 
 /// A government code as its country, for places: `LBNGOV` → `LBN`.
+/// The place a protest at `verb` was held in ("in London", "outside parliament in Tbilisi"),
+/// in its clause and other than whom it was against (a place that is only where it was held
+/// may be both: "protested in Tbilisi" is Georgians against their government).
+fn protest_venue<'c, 'a>(
+    clause: &'c Clause<'a>,
+    verb: usize,
+    targets: &[EventActor],
+) -> Option<&'c Actor<'a>> {
+    let end = (verb + 1..clause.tokens.len())
+        .find(|&k| is_clause_break(&clause.tokens[k]) || clause.word(k) == ",")
+        .unwrap_or(clause.tokens.len());
+    clause.actors.iter().find(|a| {
+        a.first > verb
+            && a.last < end
+            && clause.word(phrase_start(clause, a.first).saturating_sub(1)) == "in"
+            && !targets.iter().any(|t| t.span == Some(a.mention.span))
+    })
+}
+
 fn country_of_place(mut actor: EventActor) -> EventActor {
     if actor.code.len() == 6 && actor.code.ends_with("GOV") {
         actor.code.truncate(3);

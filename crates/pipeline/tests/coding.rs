@@ -832,3 +832,25 @@ fn participles_after_objects() {
         &["INDCOP INDGOV 173 asserted"],
     );
 }
+
+#[test]
+fn crowds_protest_as_people_of_the_place() {
+    // Protesters no dictionary names are the people of the place they protest in; where
+    // they protest against nobody named, they protest against their government.
+    check(
+        "Hundreds of people demonstrated in London on Saturday against Israel's military campaign in Gaza.",
+        "2024-05-01",
+        &["GBR ISRMIL 141 asserted"],
+    );
+    check(
+        "Thousands protested in Tbilisi against a law on foreign agents.",
+        "2024-05-01",
+        &["GEO GEOGOV 141 asserted"],
+    );
+    // "suspected" before the actor it qualifies does not end the object search.
+    check(
+        "Turkey has detained dozens of suspected Islamic State militants.",
+        "2024-05-01",
+        &["TURGOV IMGMUSISI 173 asserted"],
+    );
+}
