@@ -1198,6 +1198,31 @@ fn used_as_verb(clause: &Clause<'_>, i: usize) -> bool {
     {
         return false;
     }
+    // "repelled a Russian assault": a demonym between an indefinite article and the word
+    // makes the word a noun.
+    if let Some(a) = clause.actor_at[i - 1] {
+        let actor = &clause.actors[a];
+        if actor.first == i - 1 && i >= 2 && matches!(clause.word(i - 2), "a" | "an") {
+            return false;
+        }
+    }
+    // "returned looted artefacts": a participle between a past verb and a noun qualifies
+    // the noun.
+    if prev.len() > 4
+        && prev.ends_with("ed")
+        && clause.actor_at[i - 1].is_none()
+        && is_participle(clause, i)
+        && clause.tokens.get(i + 1).is_some_and(|t| {
+            t.kind == TokenKind::Word
+                && !t.capitalised
+                && clause.actor_at[i + 1].is_none()
+                && !PREPOSITIONS.contains(&t.lower.as_str())
+                && !DETERMINERS.contains(&t.lower.as_str())
+                && !t.lower.ends_with("ly")
+        })
+    {
+        return false;
+    }
     // "US-backed": a compound adjective; but "re-examine", "re-impose" are verbs.
     if (prev == "-" || prev == "–") && !(i >= 2 && clause.word(i - 2) == "re") {
         return false;

@@ -854,3 +854,19 @@ fn crowds_protest_as_people_of_the_place() {
         &["TURGOV IMGMUSISI 173 asserted"],
     );
 }
+
+#[test]
+fn demonyms_and_participles_before_nouns() {
+    // "a Russian assault" is a noun phrase: the assault is repelled, not a second event.
+    check(
+        "Ukrainian troops repelled a Russian assault near Bakhmut, the army said.",
+        "2024-05-01",
+        &["UKRMIL RUS 190 reported"],
+    );
+    // "looted" qualifies the artefacts; nobody looted anything here.
+    check(
+        "The Netherlands returned looted artefacts to Indonesia.",
+        "2024-05-01",
+        &[],
+    );
+}
