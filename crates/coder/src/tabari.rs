@@ -718,6 +718,14 @@ impl TabariMatcher {
     }
 }
 
+/// "ASSURANCES" for a pattern's ASSURANCE: pattern nouns match their regular plurals.
+fn is_plural_of(word: &str, noun: &str) -> bool {
+    noun.len() > 2
+        && word.len() > noun.len()
+        && word.starts_with(noun)
+        && matches!(&word[noun.len()..], "S" | "ES" | "s" | "es")
+}
+
 fn expand_synset(name: &str, dict: &TabariVerbs, seen: &mut HashSet<String>) -> Vec<Vec<String>> {
     if !seen.insert(name.to_string()) {
         return Vec::new();
@@ -1824,8 +1832,9 @@ impl<'c> Analysed<'c> {
             if e > self.words.len() {
                 continue;
             }
-            if (s..e).zip(m).all(|(k, w)| self.words[k] == *w)
-                && best.is_none_or(|(bs, be)| be - bs < len)
+            if (s..e).zip(m).all(|(k, w)| {
+                self.words[k] == *w || (k + 1 == e && self.plural_of(&self.words[k], w))
+            }) && best.is_none_or(|(bs, be)| be - bs < len)
             {
                 best = Some((s, e));
             }
@@ -1931,7 +1940,9 @@ impl<'c> Analysed<'c> {
         limit: usize,
     ) -> Option<(usize, usize, Fill)> {
         match &e.slot {
-            Slot::Word(w) => (self.w(at) == w).then_some((1, 1, Fill::None)),
+            Slot::Word(w) => {
+                (self.w(at) == w || self.plural_of(self.w(at), w)).then_some((1, 1, Fill::None))
+            }
             Slot::Synset(s) => self
                 .synset_at(s, at, true)
                 .map(|(s, e)| (e - s, e - s, Fill::None)),
@@ -2472,6 +2483,12 @@ impl<'c> Analysed<'c> {
 
     /// Is the dictionary PETRARCH-2's (it carries transformations)? Its coder reads
     /// negation; TABARI and PETRARCH-1 dictionaries write negation into their patterns.
+    /// PETRARCH-2 compares pattern nouns with the parse's lemmas, so CAMEO.2.0's
+    /// `- * ASSURANCE` covers "received assurances"; TABARI's patterns spell plurals out.
+    fn plural_of(&self, word: &str, noun: &str) -> bool {
+        self.petrarch2() && is_plural_of(word, noun)
+    }
+
     fn petrarch2(&self) -> bool {
         !self.coder.verbs.transformations.is_empty()
     }
