@@ -296,6 +296,7 @@ impl Recognizer {
         let mut named: Vec<NamedPerson> = Vec::new();
         for sentence in sentences {
             self.raw_matches(text, &lowered, sentence.span, &mut raw);
+            self.drop_given_names(text, &mut raw);
             let start = mentions.len();
             self.compose(text, sentence, &raw, date, &mut mentions);
             find_named_people(text, sentence, start, &named, &mut mentions);
@@ -338,6 +339,24 @@ impl Recognizer {
                 span: Span::new(s, e),
                 pattern: index,
             });
+        }
+    }
+
+    /// "Iranian Foreign Minister Abbas Araqchi": a name right before another name is the
+    /// second person's given name, not a mention of whoever else bears it as a surname.
+    fn drop_given_names(&self, text: &str, raw: &mut Vec<RawMatch>) {
+        let is_name = |m: &RawMatch| self.patterns[m.pattern].role == FormRole::Name;
+        let mut k = 0;
+        while k + 1 < raw.len() {
+            if is_name(&raw[k])
+                && is_name(&raw[k + 1])
+                && between(text, raw[k].span, raw[k + 1].span) == " "
+                && !span_text(text, raw[k].span).contains(' ')
+            {
+                raw.remove(k);
+            } else {
+                k += 1;
+            }
         }
     }
 
@@ -1334,6 +1353,9 @@ fn is_backer_of(lowered: &str, end: usize) -> bool {
         b"-supplied",
         b"-provided",
         b"-donated",
+        b"-brokered",
+        b"-mediated",
+        b"-led",
     ]
     .iter()
     .any(|suffix| after.starts_with(suffix))

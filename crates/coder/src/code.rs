@@ -1010,9 +1010,12 @@ fn actor_ref(a: &Actor<'_>) -> EventActor {
 /// estate south of San Francisco") is no event between parties; promising reforms to one's
 /// own people is.
 fn is_party_pair(source: &EventActor, target: &EventActor, code: CameoCode) -> bool {
-    let own_territory = target.code.len() == 3
-        && source.code.len() > 3
-        && source.code.starts_with(target.code.as_str());
+    // Either side may be the bare place: "Brazil is hosting the summit in Belem" has Brazil
+    // host Brazil.
+    let place_of = |place: &EventActor, actor: &EventActor| {
+        place.code.len() == 3 && actor.code.len() > 3 && actor.code.starts_with(place.code.as_str())
+    };
+    let own_territory = place_of(target, source) || place_of(source, target);
     !(code.root() == "04" && own_territory)
 }
 
@@ -1109,6 +1112,15 @@ fn gap_end(clause: &Clause<'_>, pos: usize, gap: usize) -> usize {
             && !clause.word(k + 2).is_empty();
         if matches!(next, "-" | "–") || thousands {
             end += 2;
+        } else if matches!(next, "$" | "€" | "£")
+            || (clause
+                .tokens
+                .get(k + 1)
+                .is_some_and(|t| t.kind == TokenKind::Number)
+                && matches!(clause.word(k + 2), "million" | "billion" | "trillion"))
+        {
+            // "a $50 billion loan": a currency sign and a scale word belong to the number.
+            end += 1;
         } else if matches!(next, "\"" | "“" | "”" | "'" | "‘" | "’") {
             // "a \"comprehensive strategic partnership\" treaty": quotes are no words.
             end += 1;
@@ -1675,12 +1687,15 @@ fn find_subject<'c, 'a>(clause: &'c Clause<'a>, verb: usize) -> Option<(&'c Acto
                 .checked_sub(1)
                 .map(|p| clause.word(p))
                 .unwrap_or("");
-            // "Hundreds of UN troops withdrew": a quantity's "of" does not govern.
+            // "Hundreds of UN troops withdrew", "Leaders of the Group of Seven pledged": a
+            // quantity's or a group's "of" does not govern.
             let quantity = before == "of"
-                && actor
-                    .first
+                && phrase_start(clause, actor.first)
                     .checked_sub(2)
-                    .is_some_and(|p| QUANTIFIERS.contains(&clause.word(p)));
+                    .is_some_and(|p| {
+                        let w = clause.word(p);
+                        QUANTIFIERS.contains(&w) || MEMBERS_OF.contains(&w)
+                    });
             // "to" before an actor is a preposition ("sent aid to Gaza"): never a subject.
             let governed = PREPOSITIONS.contains(&before)
                 && !quantity
@@ -1840,8 +1855,10 @@ fn find_object_within<'c, 'a>(
             // "his Japanese counterpart": a possessive pronoun is not the object, and a
             // place after "in" or "near" is where it happened, not to whom.
             let possessive = matches!(clause.word(k), "his" | "her" | "its" | "their");
+            // "at a US military base": an indefinite article opens a place as well.
             let placed = LOCATIVES.contains(&before)
-                || (LOCATIVES.contains(&before2) && PLACE_MODIFIERS.contains(&before));
+                || (LOCATIVES.contains(&before2)
+                    && (PLACE_MODIFIERS.contains(&before) || matches!(before, "a" | "an")));
             if possessive || (placed && !allow_places) {
                 k = actor.last + 1;
                 continue;
@@ -2113,8 +2130,32 @@ fn is_reduced_relative(clause: &Clause<'_>, verb: usize) -> bool {
         && noun_word.chars().all(char::is_alphabetic)
         && !noun_word.ends_with("ly")
         && (describes_plural
-            || DETERMINERS.contains(&clause.word(noun - 1))
-            || clause.word(noun - 1).chars().all(|c| c.is_ascii_digit()))
+            || clause.word(noun - 1).chars().all(|c| c.is_ascii_digit())
+            || (!BE_FORMS.contains(&noun_word)
+                && !HAVE_FORMS.contains(&noun_word)
+                && !MODALS.contains(&noun_word)
+                && determined_noun(clause, noun)))
+}
+
+/// Does the noun at `noun` head a phrase opened by a determiner a few modifiers back ("the
+/// refinery", "a Chinese independent refinery", "a $50 billion loan")?
+fn determined_noun(clause: &Clause<'_>, noun: usize) -> bool {
+    for k in (noun.saturating_sub(5)..noun).rev() {
+        let t = &clause.tokens[k];
+        if DETERMINERS.contains(&t.lower.as_str()) {
+            return true;
+        }
+        let modifier = clause.actor_at[k].is_some()
+            || t.kind == TokenKind::Number
+            || matches!(t.lower.as_str(), "$" | "€" | "£" | "-")
+            || (t.kind == TokenKind::Word
+                && !looks_like_finite_verb(&t.lower)
+                && !PREPOSITIONS.contains(&t.lower.as_str()));
+        if !modifier {
+            return false;
+        }
+    }
+    false
 }
 
 /// Is the actor starting at `first` the topic of a preposition ("talks on North Korea")?

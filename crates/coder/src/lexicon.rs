@@ -512,6 +512,23 @@ pub const PLACE_MODIFIERS: &[&str] = &[
 ];
 
 /// Words of quantity whose "of" introduces the real subject: "hundreds of UN troops".
+/// "Leaders of the G7", "members of Hamas": people who act for the body named after "of".
+pub const MEMBERS_OF: &[&str] = &[
+    "leaders",
+    "members",
+    "officials",
+    "representatives",
+    "ministers",
+    "delegates",
+    "delegations",
+    "envoys",
+    "fighters",
+    "militants",
+    "soldiers",
+    "troops",
+    "forces",
+];
+
 pub const QUANTIFIERS: &[&str] = &[
     "hundreds",
     "thousands",

@@ -870,3 +870,32 @@ fn demonyms_and_participles_before_nouns() {
         &[],
     );
 }
+
+#[test]
+fn given_names_brokers_venues_and_members() {
+    // "Abbas" before "Araqchi" is his given name, not Mahmoud Abbas.
+    check(
+        "Iranian Foreign Minister Abbas Araqchi met Omani officials in Muscat.",
+        "2025-05-01",
+        &["IRNGOV OMNGOV 040 asserted"],
+    );
+    // A broker named in a compound adjective is no party: the signatories sign with each
+    // other.
+    check(
+        "Armenia and Azerbaijan signed a US-brokered peace agreement at the White House.",
+        "2025-08-08",
+        &["ARMGOV AZEGOV 057 asserted", "AZEGOV ARMGOV 057 asserted"],
+    );
+    // "Leaders of the G7" act for the G7; a loan "backed by" anything is a noun phrase.
+    check(
+        "Leaders of the Group of Seven pledged to provide Ukraine with a $50 billion loan backed by frozen Russian assets.",
+        "2024-06-13",
+        &["IGOGOS UKRGOV 0331 intended"],
+    );
+    // Hosting a summit at home is no meeting with oneself.
+    check(
+        "Brazil is hosting the climate summit in the Amazon city of Belem.",
+        "2025-11-10",
+        &[],
+    );
+}
