@@ -171,7 +171,7 @@ impl Coder {
             }
             // "Iran executed a man accused of spying for Israel": after an event, a
             // participle right after its object noun describes the object.
-            if is_reduced_relative(clause, m.verb) {
+            if is_reduced_relative(clause, m.verb) || is_background_relative(clause, m.verb) {
                 i = m.verb + 1;
                 continue;
             }
@@ -2135,6 +2135,20 @@ fn is_reduced_relative(clause: &Clause<'_>, verb: usize) -> bool {
                 && !HAVE_FORMS.contains(&noun_word)
                 && !MODALS.contains(&noun_word)
                 && determined_noun(clause, noun)))
+}
+
+/// "the militant group that has seized parts of Iraq": a relative clause in the present
+/// perfect characterises what it follows; it is background, not the news reported.
+fn is_background_relative(clause: &Clause<'_>, verb: usize) -> bool {
+    let mut k = verb;
+    // "that has also seized", "which have repeatedly attacked".
+    if k > 0 && (clause.word(k - 1).ends_with("ly") || clause.word(k - 1) == "also") {
+        k -= 1;
+    }
+    k >= 2
+        && matches!(clause.word(k - 1), "has" | "have")
+        && matches!(clause.word(k - 2), "that" | "which" | "who")
+        && is_participle(clause, verb)
 }
 
 /// Does the noun at `noun` head a phrase opened by a determiner a few modifiers back ("the

@@ -892,6 +892,12 @@ fn given_names_brokers_venues_and_members() {
         "2024-06-13",
         &["IGOGOS UKRGOV 0331 intended"],
     );
+    // A present-perfect relative clause characterises the group; it reports no news.
+    check(
+        "Jordan condemned the militant group that has seized parts of Syria.",
+        "2014-09-15",
+        &["JORGOV ---REB 111 asserted"],
+    );
     // Hosting a summit at home is no meeting with oneself.
     check(
         "Brazil is hosting the climate summit in the Amazon city of Belem.",
