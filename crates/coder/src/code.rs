@@ -1235,6 +1235,13 @@ fn used_as_verb(clause: &Clause<'_>, i: usize) -> bool {
     {
         return false;
     }
+    // "aid back into Gaza", "close to the border", "both sides": an adverb, an adjective
+    // and a plural noun, not "back", "close" and "side".
+    if (matches!(word, "back" | "close") && PREPOSITIONS.contains(&next))
+        || (prev == "both" && word.ends_with('s'))
+    {
+        return false;
+    }
     // "US-backed": a compound adjective; but "re-examine", "re-impose" are verbs.
     if (prev == "-" || prev == "–") && !(i >= 2 && clause.word(i - 2) == "re") {
         return false;
@@ -1697,6 +1704,25 @@ fn find_subject<'c, 'a>(clause: &'c Clause<'a>, verb: usize) -> Option<(&'c Acto
                         QUANTIFIERS.contains(&w) || MEMBERS_OF.contains(&w)
                     });
             // "to" before an actor is a preposition ("sent aid to Gaza"): never a subject.
+            // "relations between Moscow and the EU": the last of governed conjuncts is governed.
+            let first_conjunct = chain_left(clause, Some(actor))
+                .first()
+                .and_then(|first| {
+                    clause
+                        .actors
+                        .iter()
+                        .find(|a| Some(a.mention.span) == first.span)
+                })
+                .map_or(actor.first, |a| a.first);
+            // In a passive they are what was acted on: "The talks between Armenia and
+            // Azerbaijan were hosted by the United States".
+            let before = if first_conjunct < actor.first && !is_passive(clause, verb) {
+                phrase_start(clause, first_conjunct)
+                    .checked_sub(1)
+                    .map_or("", |p| clause.word(p))
+            } else {
+                before
+            };
             let governed = PREPOSITIONS.contains(&before)
                 && !quantity
                 && !CLAUSE_PREPOSITIONS.contains(&before);
@@ -1821,6 +1847,11 @@ fn find_object_within<'c, 'a>(
     while k < limit {
         let t = &clause.tokens[k];
         if is_clause_break(t) || t.lower == "," || CLAUSE_OPENERS.contains(&t.lower.as_str()) {
+            return None;
+        }
+        // "accusing it of taking sides in Congo": the pronoun is the object, and it stands for
+        // someone already named.
+        if k == from && matches!(t.lower.as_str(), "it" | "them" | "him" | "her") {
             return None;
         }
         // "executed a man accused of spying for Israel": what the object is accused of

@@ -905,3 +905,30 @@ fn given_names_brokers_venues_and_members() {
         &[],
     );
 }
+
+#[test]
+fn adverbs_conjuncts_and_object_pronouns() {
+    // "back into Gaza" is an adverb, not support; "close to the borders" an adjective.
+    check(
+        "UN Secretary-General Antonio Guterres called on Israel on Monday to allow humanitarian aid back into Gaza.",
+        "2025-03-03",
+        &["IGOUNO ISRGOV 020 asserted"],
+    );
+    check(
+        "Russia and Belarus launched joint military exercises, with drills held close to the borders of Poland and Lithuania.",
+        "2025-09-12",
+        &["RUSGOV BLRGOV 062 asserted", "BLRGOV RUSGOV 062 asserted"],
+    );
+    // Both conjuncts after "between" are governed: relations hit bottom, nobody hit anyone.
+    check(
+        "Lavrov said relations between Moscow and the European Union had hit rock bottom.",
+        "2025-03-03",
+        &[],
+    );
+    // An object pronoun stands for the target just named, after an irregular past too.
+    check(
+        "Rwanda cut diplomatic ties with Belgium, accusing it of taking sides in the conflict in eastern Congo.",
+        "2025-03-17",
+        &["RWAGOV BELGOV 161 asserted", "RWAGOV BELGOV 112 asserted"],
+    );
+}
