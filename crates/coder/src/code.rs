@@ -160,11 +160,19 @@ impl Coder {
             // "met Assad to discuss ...", "urged Iran to release ...": an infinitive after an
             // event already coded in this sentence is its purpose or its requested act, not a
             // second event. After an intention ("plans to lift") it is the event itself.
-            let purpose = m.verb >= 2
-                && clause.word(m.verb - 1) == "to"
-                && events.len() > first_event
-                && !INTENT_CUES.contains(&clause.word(m.verb - 2))
-                && !NEGATING_VERBS.contains(&clause.word(m.verb - 2));
+            // "urged Israel and Hamas to agree to a ceasefire and release the hostages": a verb
+            // coordinated with such an infinitive shares its "to".
+            let to = if m.verb >= 2 && clause.word(m.verb - 1) == "to" {
+                Some(m.verb - 1)
+            } else {
+                coordinated_infinitive(clause, m.verb)
+            };
+            let purpose = to.is_some_and(|to| {
+                to >= 1
+                    && events.len() > first_event
+                    && !INTENT_CUES.contains(&clause.word(to - 1))
+                    && !NEGATING_VERBS.contains(&clause.word(to - 1))
+            });
             if purpose {
                 i = m.end.max(m.verb + 1);
                 continue;
@@ -2166,6 +2174,28 @@ fn is_reduced_relative(clause: &Clause<'_>, verb: usize) -> bool {
                 && !HAVE_FORMS.contains(&noun_word)
                 && !MODALS.contains(&noun_word)
                 && determined_noun(clause, noun)))
+}
+
+/// For a verb right after "and" or "or", the "to" of the infinitive it is coordinated with:
+/// "to agree to a ceasefire and release the hostages" gives the "to" before "agree".
+fn coordinated_infinitive(clause: &Clause<'_>, verb: usize) -> Option<usize> {
+    let and = verb.checked_sub(1)?;
+    if !matches!(clause.word(and), "and" | "or") {
+        return None;
+    }
+    (and.saturating_sub(12)..and).rev().find_map(|k| {
+        let t = &clause.tokens[k];
+        if is_clause_break(t) || looks_like_finite_verb(&t.lower) {
+            return Some(None);
+        }
+        let next = clause.tokens.get(k + 1)?;
+        (t.lower == "to"
+            && next.kind == TokenKind::Word
+            && !next.capitalised
+            && clause.actor_at[k + 1].is_none()
+            && !DETERMINERS.contains(&next.lower.as_str()))
+        .then_some(Some(k))
+    })?
 }
 
 /// "the militant group that has seized parts of Iraq": a relative clause in the present
