@@ -427,7 +427,7 @@ impl Coder {
                 confidence *= 0.8;
                 // "expelled three French diplomats, accusing them of spying": an object
                 // pronoun stands for the target of the act just coded in this sentence.
-                let pronoun = matches!(clause.word(m.verb + 1), "it" | "them")
+                let pronoun = matches!(clause.word(m.verb + 1), "it" | "them" | "him" | "her")
                     .then(|| events[first_event..].last())
                     .flatten()
                     .filter(|e| e.source.code == sources[0].code)
@@ -1270,7 +1270,14 @@ fn used_as_verb(clause: &Clause<'_>, i: usize) -> bool {
     if BE_FORMS.contains(&next) || MODALS.contains(&next) || HAVE_FORMS.contains(&next) {
         return false;
     }
-    if PREPOSITIONS.contains(&prev) && prev != "to" {
+    // "Iran responded by firing missiles at Israel": a gerund after "by" or "after" is a verb
+    // with its own object.
+    let gerund = word.ends_with("ing")
+        && GERUND_PREPOSITIONS.contains(&prev)
+        && clause.tokens.get(i + 1).is_some_and(|t| {
+            !PREPOSITIONS.contains(&t.lower.as_str()) && t.kind != TokenKind::Punct
+        });
+    if PREPOSITIONS.contains(&prev) && prev != "to" && !gerund {
         // "with plans to", "of talks": a noun after a preposition.
         return false;
     }
@@ -1689,8 +1696,11 @@ fn find_subject<'c, 'a>(clause: &'c Clause<'a>, verb: usize) -> Option<(&'c Acto
     let mut confidence = 0.9f32;
     // ", accusing Paris of ...": a participle after a comma shares the main clause's subject,
     // so the objects of the main verb are passed over.
-    let mut skipping_objects =
-        verb > 0 && clause.word(verb - 1) == "," && clause.word(verb).ends_with("ing");
+    // "responded by firing missiles", "after meeting him": so does a gerund after a
+    // preposition of time or means.
+    let mut skipping_objects = verb > 0
+        && clause.word(verb).ends_with("ing")
+        && (clause.word(verb - 1) == "," || GERUND_PREPOSITIONS.contains(&clause.word(verb - 1)));
     while k > 0 {
         k -= 1;
         let w = clause.word(k);

@@ -585,6 +585,11 @@ pub const PLACE_MODIFIERS: &[&str] = &[
 ];
 
 /// Words of quantity whose "of" introduces the real subject: "hundreds of UN troops".
+/// Prepositions whose gerund shares the clause's subject: "responded by firing", "after
+/// meeting him", "before leaving".
+pub const GERUND_PREPOSITIONS: &[&str] =
+    &["by", "after", "before", "while", "upon", "since", "without"];
+
 /// "Leaders of the G7", "members of Hamas": people who act for the body named after "of".
 pub const MEMBERS_OF: &[&str] = &[
     "leaders",

@@ -932,3 +932,27 @@ fn adverbs_conjuncts_and_object_pronouns() {
         &["RWAGOV BELGOV 161 asserted", "RWAGOV BELGOV 112 asserted"],
     );
 }
+
+#[test]
+fn gerunds_share_the_clause_subject() {
+    // A gerund after "by" or "after" is a verb whose subject is the clause's.
+    check(
+        "Israel struck Iran's nuclear facilities on Friday, and Iran responded by firing ballistic missiles at Israel.",
+        "2025-06-13",
+        &["ISRGOV IRNGOV 195 asserted", "IRNGOV ISRGOV 195 asserted"],
+    );
+    check(
+        "Trump praised Syria's interim president Ahmed al-Sharaa after meeting him in Riyadh.",
+        "2025-05-14",
+        &["USAGOV SYRGOV 051 asserted", "USAGOV SYRGOV 040 asserted"],
+    );
+    // What an appeal asks for is not done, in a second coordinated infinitive either.
+    check(
+        "Pope Francis urged Israel and Hamas to agree to a ceasefire and release all the hostages.",
+        "2024-03-03",
+        &[
+            "VATGOV ISRGOV 0256 asserted",
+            "VATGOV PSEREBHMS 0256 asserted",
+        ],
+    );
+}
