@@ -43,7 +43,25 @@ struct Clause<'a> {
 
 impl<'a> Clause<'a> {
     fn new(text: &str, sentence: &Sentence, mentions: &'a [ActorMention]) -> Clause<'a> {
-        let tokens = tokenize(text, sentence.span);
+        let mut tokens = tokenize(text, sentence.span);
+        // "ordered Israel to immediately halt": a split infinitive reads as "to halt".
+        let split_adverb = |t: &[Token], i: usize| {
+            i > 0
+                && i + 1 < t.len()
+                && t[i - 1].lower == "to"
+                && t[i].lower.len() > 4
+                && t[i].lower.ends_with("ly")
+                && t[i + 1].kind == TokenKind::Word
+                && !t[i + 1].capitalised
+        };
+        let mut i = 0;
+        while i < tokens.len() {
+            if split_adverb(&tokens, i) {
+                tokens.remove(i);
+            } else {
+                i += 1;
+            }
+        }
         let mut actor_at = vec![None; tokens.len()];
         let mut actors = Vec::new();
         // Mentions come sorted by position; take this sentence's slice without a full scan.

@@ -946,6 +946,12 @@ fn gerunds_share_the_clause_subject() {
         "2025-05-14",
         &["USAGOV SYRGOV 051 asserted", "USAGOV SYRGOV 040 asserted"],
     );
+    // A split infinitive is an infinitive: the court's order is a demand, the halt not done.
+    check(
+        "The International Court of Justice ordered Israel to immediately halt its military offensive in Rafah.",
+        "2024-05-24",
+        &["IGOUNOJUDICJ ISRGOV 100 asserted"],
+    );
     // What an appeal asks for is not done, in a second coordinated infinitive either.
     check(
         "Pope Francis urged Israel and Hamas to agree to a ceasefire and release all the hostages.",
