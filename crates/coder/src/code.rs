@@ -262,7 +262,16 @@ impl Coder {
                     });
                     victim
                 }
-                Some(p) => find_object(clause, p + 1, true),
+                Some(p) => {
+                    let object = find_object(clause, p + 1, true);
+                    // "clash with rioters in the Egyptian square": past the preposition's own
+                    // object, an actor after "in" is only where it happened.
+                    object_is_place = object.is_some_and(|a| {
+                        let start = phrase_start(clause, a.first);
+                        start > p + 1 && LOCATIVES.contains(&clause.word(start - 1))
+                    });
+                    object
+                }
                 None if that_clause => find_object(clause, after_time + 1, false),
                 None => find_object(clause, m.verb + 1, false)
                     .or_else(|| find_object(clause, m.end, false))
@@ -508,7 +517,8 @@ impl Coder {
             let as_stated = code == pattern.code
                 && !is_passive
                 && matches!(modality, Modality::Asserted | Modality::Reported);
-            let reverse = pattern.reverse.filter(|_| as_stated);
+            // A place that only says where it happened does nothing back.
+            let reverse = pattern.reverse.filter(|_| as_stated && !object_is_place);
             // One event per actor pair: "Egypt and Qatar urged Hamas and Israel" is four.
             for (side_code, swapped) in
                 std::iter::once((code, false)).chain(reverse.map(|r| (r, true)))
@@ -523,6 +533,17 @@ impl Coder {
                         if same_actor(from, to) || !is_party_pair(from, to, side_code) {
                             continue;
                         }
+                        // "Israel killed Hezbollah leader Hassan Nasrallah": killing a named
+                        // leader or official is CAMEO's assassination.
+                        let side_code = if !swapped
+                            && KILLING_LEMMAS.contains(&pattern.lemma.as_str())
+                            && side_code.root() == "19"
+                            && names_a_person(clause, to)
+                        {
+                            CameoCode::parse("186").unwrap_or(side_code)
+                        } else {
+                            side_code
+                        };
                         events.push(new_event(
                             input,
                             sentence,
@@ -816,6 +837,35 @@ impl Coder {
 }
 
 /// An event of `sentence`, with the sentence as its evidence.
+/// Is `actor` a named person ("Hassan Nasrallah", "Hamas leader Ismail Haniyeh", "the
+/// refugees minister, Khalil Haqqani") rather than a state, a force or a group?
+fn names_a_person(clause: &Clause<'_>, actor: &EventActor) -> bool {
+    clause
+        .actors
+        .iter()
+        .find(|a| Some(a.mention.span) == actor.span)
+        .is_some_and(|a| {
+            let entry = a.mention.entry.as_str();
+            // "Hezbollah leader Hassan Nasrallah", named after his death date: a leader's
+            // title and a capitalised name follow the group.
+            let titled_name = matches!(
+                clause.word(a.last + 1),
+                "leader"
+                    | "chief"
+                    | "commander"
+                    | "minister"
+                    | "president"
+                    | "official"
+                    | "general"
+                    | "lieutenant"
+                    | "colonel"
+            ) && clause.tokens.get(a.last + 2).is_some_and(|t| {
+                t.kind == TokenKind::Word && t.capitalised && clause.actor_at[a.last + 2].is_none()
+            });
+            entry.contains("people.txt") || entry.starts_with("titled person") || titled_name
+        })
+}
+
 fn new_event(
     input: &CodingInput<'_>,
     sentence: &Sentence,

@@ -585,6 +585,9 @@ pub const PLACE_MODIFIERS: &[&str] = &[
 ];
 
 /// Words of quantity whose "of" introduces the real subject: "hundreds of UN troops".
+/// Verbs of killing whose victim, when a named person, makes the act an assassination (186).
+pub const KILLING_LEMMAS: &[&str] = &["kill", "shoot dead", "shoot"];
+
 /// Prepositions whose gerund shares the clause's subject: "responded by firing", "after
 /// meeting him", "before leaving".
 pub const GERUND_PREPOSITIONS: &[&str] =

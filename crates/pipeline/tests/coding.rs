@@ -962,3 +962,37 @@ fn gerunds_share_the_clause_subject() {
         ],
     );
 }
+
+#[test]
+fn clashes_assassinations_and_places() {
+    // A clash is fought by both sides.
+    check(
+        "Israeli forces clashed with Palestinian gunmen in the Jenin refugee camp on Monday.",
+        "2024-05-01",
+        &["ISRMIL PSEUAF 190 asserted", "PSEUAF ISRMIL 190 asserted"],
+    );
+    // ... but a place that only says where it happened is no side: rioters of no known
+    // country leave the clash without a target.
+    check(
+        "Syrian forces clashed with rioters in the Egyptian square.",
+        "2015-03-01",
+        &[],
+    );
+    // Killing a named leader is an assassination (186); killing fighters is not.
+    check(
+        "Israel killed Hamas leader Yahya Sinwar in Rafah.",
+        "2024-10-18",
+        &["ISRGOV PSEREBHMS 186 asserted"],
+    );
+    check(
+        "Israeli troops killed two Palestinian gunmen in Jenin.",
+        "2024-10-18",
+        &["ISRMIL PSEUAF 190 asserted"],
+    );
+    // Pausing military aid reduces it; seizing villages occupies territory.
+    check(
+        "The United States paused all military aid to Ukraine on Monday.",
+        "2025-03-03",
+        &["USAGOV UKRGOV 1622 asserted"],
+    );
+}
