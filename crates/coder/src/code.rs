@@ -476,6 +476,12 @@ impl Coder {
                 targets
             };
             let mut modality = modality(clause, m.verb, subject.map(|a| a.last));
+            // "rejected any suggestion that Ukraine cede territory", "demanding that the
+            // government reach a deal": a bare verb after "that" and its subject is what
+            // someone wants done, not something done.
+            if subject.is_some_and(|a| is_mandative(clause, a, m.verb, &pattern.lemma)) {
+                modality = Modality::Hypothetical;
+            }
             let mut code = match modality {
                 Modality::Intended => intent_code(pattern.code),
                 _ => pattern.code,
@@ -837,6 +843,38 @@ impl Coder {
 }
 
 /// An event of `sentence`, with the sentence as its evidence.
+/// Is the verb at `verb` a bare form right after its subject, which opens a that-clause
+/// ("that Ukraine cede", "that Russia and Ukraine hold talks")?
+fn is_mandative(clause: &Clause<'_>, subject: &Actor<'_>, verb: usize, lemma: &str) -> bool {
+    let base = lemma.split(' ').next().unwrap_or(lemma);
+    if clause.word(verb) != base || subject.last + 1 != verb {
+        return false;
+    }
+    let first = chain_left(clause, Some(subject))
+        .first()
+        .and_then(|f| {
+            clause
+                .actors
+                .iter()
+                .find(|a| Some(a.mention.span) == f.span)
+        })
+        .map_or(subject.first, |a| a.first);
+    // "that" may read as the subject's determiner; only "the" is skipped here.
+    let mut k = if first > 0 && clause.word(first - 1) == "the" {
+        first - 1
+    } else {
+        first
+    };
+    // "that Netanyahu's government reach": the possessor opens the subject.
+    while k >= 2 && matches!(clause.word(k - 1), "'s" | "’s") {
+        k = clause.actor_at[k - 2].map_or(k - 2, |a| clause.actors[a].first);
+        if k > 0 && clause.word(k - 1) == "the" {
+            k -= 1;
+        }
+    }
+    k > 0 && clause.word(k - 1) == "that"
+}
+
 /// Is `actor` a named person ("Hassan Nasrallah", "Hamas leader Ismail Haniyeh", "the
 /// refugees minister, Khalil Haqqani") rather than a state, a force or a group?
 fn names_a_person(clause: &Clause<'_>, actor: &EventActor) -> bool {
@@ -1044,6 +1082,14 @@ fn chain_left(clause: &Clause<'_>, last: Option<&Actor<'_>>) -> Vec<EventActor> 
             Some(a) if !conjunction && governed_by_preposition(clause, clause.actors[a].first) => {
                 break
             }
+            // "in eastern Congo, and Brussels responded": ", and" after a preposition's
+            // object joins clauses, not actors.
+            Some(a)
+                if clause.word(k) == ","
+                    && governed_by_preposition(clause, clause.actors[a].first) =>
+            {
+                break
+            }
             Some(a) => {
                 out.insert(0, actor_ref(&clause.actors[a]));
                 first = clause.actors[a].first;
@@ -1065,7 +1111,11 @@ fn phrase_start(clause: &Clause<'_>, first: usize) -> usize {
 
 /// Is the actor starting at `first` the object of a preposition ("at the UN")?
 fn governed_by_preposition(clause: &Clause<'_>, first: usize) -> bool {
-    let k = phrase_start(clause, first);
+    let mut k = phrase_start(clause, first);
+    // "in eastern Congo", "in the south of Lebanon".
+    while k > 0 && PLACE_MODIFIERS.contains(&clause.word(k - 1)) {
+        k -= 1;
+    }
     k > 0 && PREPOSITIONS.contains(&clause.word(k - 1))
 }
 
@@ -1092,7 +1142,9 @@ fn is_party_pair(source: &EventActor, target: &EventActor, code: CameoCode) -> b
         place.code.len() == 3 && actor.code.len() > 3 && actor.code.starts_with(place.code.as_str())
     };
     let own_territory = place_of(target, source) || place_of(source, target);
-    !(code.root() == "04" && own_territory)
+    // Meeting, praising or helping one's own territory is no act between parties either
+    // (concessions to one's own people are: "Ethiopia restored internet access to Ethiopians").
+    !(matches!(code.root(), "04" | "05" | "06" | "07") && own_territory)
 }
 
 fn same_actor(a: &EventActor, b: &EventActor) -> bool {
@@ -1288,11 +1340,29 @@ fn used_as_verb(clause: &Clause<'_>, i: usize) -> bool {
     }
     // "repelled a Russian assault": a demonym between an indefinite article and the word
     // makes the word a noun.
+    // So does "the Palestinian side", with a demonym that cannot be a plural subject.
     if let Some(a) = clause.actor_at[i - 1] {
         let actor = &clause.actors[a];
-        if actor.first == i - 1 && i >= 2 && matches!(clause.word(i - 2), "a" | "an") {
+        let demonym = ["ian", "ean", "ese", "ish", "ch", "li", "qi", "ni"]
+            .iter()
+            .any(|end| prev.ends_with(end));
+        if actor.first == i - 1
+            && i >= 2
+            && (matches!(clause.word(i - 2), "a" | "an")
+                || (clause.word(i - 2) == "the" && demonym))
+        {
             return false;
         }
+    }
+    // "committing to end fighting": an -ing form after an infinitive is its object.
+    if word.ends_with("ing")
+        && i >= 2
+        && clause.word(i - 2) == "to"
+        && clause.tokens[i - 1].kind == TokenKind::Word
+        && clause.actor_at[i - 1].is_none()
+        && !prev.ends_with("ly")
+    {
+        return false;
     }
     // "returned looted artefacts": a participle between a past verb and a noun qualifies
     // the noun.

@@ -996,3 +996,37 @@ fn clashes_assassinations_and_places() {
         &["USAGOV UKRGOV 1622 asserted"],
     );
 }
+
+#[test]
+fn mandative_clauses_nouns_after_infinitives_and_clause_coordination() {
+    // A bare verb after "that" and its subject is wanted, not done.
+    check(
+        "Putin proposed that Russia and Ukraine hold direct peace talks in Istanbul.",
+        "2025-05-11",
+        &[
+            "RUSGOV UKRGOV 046 hypothetical",
+            "UKRGOV RUSGOV 046 hypothetical",
+        ],
+    );
+    // ... while a past verb there is reported as done.
+    check(
+        "The ministry said that Israel and Hamas agreed to a ceasefire.",
+        "2025-01-15",
+        &[
+            "ISRGOV PSEREBHMS 0871 reported",
+            "PSEREBHMS ISRGOV 0871 reported",
+        ],
+    );
+    // "to end fighting": the -ing form is the infinitive's object, no fight.
+    check(
+        "The foreign ministers of Congo and Rwanda signed a peace agreement, committing to end fighting in eastern Congo.",
+        "2025-06-27",
+        &["CODGOV RWAGOV 057 asserted", "RWAGOV CODGOV 057 asserted"],
+    );
+    // ", and" after a preposition's object joins two clauses: Congo expelled no one.
+    check(
+        "Rwanda cut diplomatic ties with Belgium over the conflict in eastern Congo, and Brussels responded by expelling Rwandan diplomats.",
+        "2025-03-17",
+        &["RWAGOV BELGOV 161 asserted", "IGOEUREEC RWAGOV 166 asserted"],
+    );
+}
