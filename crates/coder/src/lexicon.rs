@@ -266,6 +266,8 @@ pub const INTENT_CUES: &[&str] = &[
     "prepared",
     "preparing",
     "eager",
+    "willing",
+    "keen",
     "poised",
     "going",
     "will",

@@ -1030,3 +1030,31 @@ fn mandative_clauses_nouns_after_infinitives_and_clause_coordination() {
         &["RWAGOV BELGOV 161 asserted", "IGOEUREEC RWAGOV 166 asserted"],
     );
 }
+
+#[test]
+fn places_of_things_intentions_and_arrests_at_home() {
+    // The place a thing is in says whose it is.
+    check(
+        "A building in Dnipro was hit by Russian missiles.",
+        "2025-03-03",
+        &["RUS UKR 190 asserted"],
+    );
+    // Intended diplomatic cooperation is 032.
+    check(
+        "China is willing to deepen its strategic partnership with Brazil.",
+        "2024-11-20",
+        &["CHNGOV BRAGOV 032 intended"],
+    );
+    // A government may arrest its own named people.
+    check(
+        "South Sudan's government placed First Vice President Riek Machar under house arrest.",
+        "2025-03-27",
+        &["SSDGOV SSDGOV 173 asserted"],
+    );
+    // Shooting a named leader is an assassination attempt or killing (186).
+    check(
+        "A gunman shot Slovak Prime Minister Robert Fico outside a government meeting.",
+        "2024-05-15",
+        &["---UAF SVKGOV 186 asserted"],
+    );
+}
