@@ -1072,6 +1072,13 @@ fn chain_left(clause: &Clause<'_>, last: Option<&Actor<'_>>) -> Vec<EventActor> 
             }
         }
         let mut k = first;
+        // "and nine Latin American countries": a count belongs to its actor.
+        if k > 0
+            && (NUMBER_WORDS.contains(&clause.word(k - 1))
+                || clause.tokens[k - 1].kind == TokenKind::Number)
+        {
+            k -= 1;
+        }
         let mut joined = false;
         let mut conjunction = false;
         while k > 0 && matches!(clause.word(k - 1), "and" | "," | "or" | "the") {

@@ -1058,3 +1058,22 @@ fn places_of_things_intentions_and_arrests_at_home() {
         &["---UAF SVKGOV 186 asserted"],
     );
 }
+
+#[test]
+fn counted_conjuncts_and_aid_deliveries() {
+    // A count before the last conjunct does not cut the compound subject.
+    check(
+        "The United States, the European Union and nine Latin American countries urged Venezuela to publish the tallies.",
+        "2024-08-01",
+        &[
+            "USAGOV VENGOV 020 asserted",
+            "IGOEUREEC VENGOV 020 asserted",
+            "LAM VENGOV 020 asserted",
+        ],
+    );
+    check(
+        "The International Committee of the Red Cross delivered medical supplies to two hospitals in Gaza City.",
+        "2025-01-24",
+        &["NGOHLHIRC PSEGZA 073 asserted"],
+    );
+}
