@@ -1864,6 +1864,18 @@ fn find_subject<'c, 'a>(clause: &'c Clause<'a>, verb: usize) -> Option<(&'c Acto
     let mut skipping_objects = verb > 0
         && clause.word(verb).ends_with("ing")
         && (clause.word(verb - 1) == "," || GERUND_PREPOSITIONS.contains(&clause.word(verb - 1)));
+    // "Baerbock, visiting Damascus, pledged aid": a participle set off right after the
+    // clause's opening subject is that subject's.
+    if skipping_objects && verb >= 2 && clause.word(verb - 1) == "," {
+        if let Some(a) = clause.actor_at[verb - 2] {
+            let actor = &clause.actors[a];
+            let opens_clause = !(0..actor.first)
+                .any(|k| looks_like_finite_verb(clause.word(k)) || clause.word(k) == ",");
+            if opens_clause {
+                return Some((actor, confidence));
+            }
+        }
+    }
     while k > 0 {
         k -= 1;
         let w = clause.word(k);

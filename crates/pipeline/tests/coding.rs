@@ -1071,6 +1071,16 @@ fn counted_conjuncts_and_aid_deliveries() {
             "LAM VENGOV 020 asserted",
         ],
     );
+    // A participle set off after the opening subject is the subject's act.
+    check(
+        "German Foreign Minister Annalena Baerbock, visiting Damascus on Friday, pledged aid to Syria.",
+        "2025-01-03",
+        &[
+            "DEUGOV SYRGOV 042 asserted",
+            "SYRGOV DEUGOV 043 asserted",
+            "DEUGOV SYRGOV 033 asserted",
+        ],
+    );
     check(
         "The International Committee of the Red Cross delivered medical supplies to two hospitals in Gaza City.",
         "2025-01-24",
