@@ -1299,6 +1299,11 @@ impl<'c> Analysed<'c> {
         if DETERMINERS.contains(&prev) || (PREPOSITIONS.contains(&prev) && prev != "TO") {
             return false;
         }
+        // "giant Free Tibet banners": PETRARCH-2's parser tags a capitalised word inside a
+        // sentence as a proper noun, not a verb.
+        if self.petrarch2() && self.toks[head].capital && !self.headline() {
+            return false;
+        }
         let past = w.ends_with("ED") || IRREGULAR_PARTICIPLES.contains(&w);
         let ing = w.ends_with("ING");
         if !past && !ing {
@@ -2015,6 +2020,8 @@ impl<'c> Analysed<'c> {
             pattern: &'p TabariPattern,
             slots: Slots,
             upper_start: Option<usize>,
+            /// Where the pattern's first word matched.
+            reach: usize,
         }
         let mut best: Option<PatternChoice<'_>> = None;
         let mut default: Option<(String, String)> = None;
@@ -2048,6 +2055,17 @@ impl<'c> Analysed<'c> {
                 let Some(lower_score) = self.match_lower(&p.lower, v.end, limit, &mut slots) else {
                     continue;
                 };
+                // Where the pattern's first word matched: among equally specific patterns the
+                // nearer object wins ("staged a protest ... unfurling Free Tibet banners" is
+                // `* PROTEST`, not `* FREE`), as a parse would see the verb's own object.
+                let reach = p
+                    .lower
+                    .iter()
+                    .find(|e| matches!(e.slot, Slot::Word(_) | Slot::Synset(_)))
+                    .and_then(|e| {
+                        (v.end..limit).find(|&at| self.elem_at(e, at, true, limit).is_some())
+                    })
+                    .unwrap_or(v.end);
                 let (upper_score, upper_start) = if p.upper.is_empty() {
                     (0, None)
                 } else {
@@ -2062,13 +2080,16 @@ impl<'c> Analysed<'c> {
                 // again later replaces the earlier one (PETRARCH-2 keeps the last of
                 // duplicates: CAMEO.2.0 lists `- * &TREATY` three times with three codes).
                 if best.as_ref().is_none_or(|b| {
-                    score > b.score || (score == b.score && p.text == b.pattern.text)
+                    score > b.score
+                        || (score == b.score
+                            && (p.text == b.pattern.text || (self.petrarch2() && reach < b.reach)))
                 }) {
                     best = Some(PatternChoice {
                         score,
                         pattern: p,
                         slots,
                         upper_start,
+                        reach,
                     });
                 }
             }
@@ -2487,6 +2508,12 @@ impl<'c> Analysed<'c> {
     /// `- * ASSURANCE` covers "received assurances"; TABARI's patterns spell plurals out.
     fn plural_of(&self, word: &str, noun: &str) -> bool {
         self.petrarch2() && is_plural_of(word, noun)
+    }
+
+    /// A headline capitalises most words, verbs among them.
+    fn headline(&self) -> bool {
+        let words: Vec<&TabariToken> = self.toks.iter().filter(|t| !t.punct).collect();
+        words.iter().filter(|t| t.capital).count() * 2 > words.len()
     }
 
     fn petrarch2(&self) -> bool {
