@@ -393,11 +393,23 @@ impl Recognizer {
                     {
                         j += 1;
                     }
-                    let chain = i..j;
-                    let agent = (j < raw.len()
+                    let mut agent = (j < raw.len()
                         && self.patterns[raw[j].pattern].role == FormRole::Agent
                         && joins_agent(between(text, raw[j - 1].span, raw[j].span)))
                     .then_some(j);
+                    // "fight Ukraine, South Korea's spy agency said": an agent after a possessive
+                    // belongs to the possessor alone; the names before it stand by themselves.
+                    if j - i > 1
+                        && agent.is_some()
+                        && matches!(
+                            between(text, raw[j - 1].span, raw[j].span).trim(),
+                            "'s" | "’s"
+                        )
+                    {
+                        j = i + 1;
+                        agent = None;
+                    }
+                    let chain = i..j;
                     if let Some(a) = agent {
                         let role = &self.entries[self.patterns[raw[a].pattern].entry].codes[0].code;
                         // "Israeli Prime Minister Benjamin Netanyahu": the person closes it.
@@ -1161,6 +1173,9 @@ fn is_title_case(sentence: &str) -> bool {
 /// Capitalised words that may stand before a country without making it a person's name.
 const TITLE_WORDS: &[&str] = &[
     "the",
+    // "A U.S. drone strike", "An Israeli strike": an article opens a sentence, not a name.
+    "a",
+    "an",
     "in",
     "of",
     "and",

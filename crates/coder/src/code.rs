@@ -554,6 +554,10 @@ impl Coder {
                             && names_a_person(clause, to)
                         {
                             CameoCode::parse("186").unwrap_or(side_code)
+                        } else if !swapped && is_repression(from, to, side_code) {
+                            // "Police opened fire on demonstrators": force used by a state on
+                            // protesters is CAMEO's violent repression.
+                            CameoCode::parse("175").unwrap_or(side_code)
                         } else {
                             side_code
                         };
@@ -880,6 +884,16 @@ fn is_mandative(clause: &Clause<'_>, subject: &Actor<'_>, verb: usize, lemma: &s
         }
     }
     k > 0 && clause.word(k - 1) == "that"
+}
+
+/// Is military force (19) from `source` to `target` a state's forces firing on protesters of
+/// their own country? (Assaults on one person keep their own 18x codes.)
+fn is_repression(source: &EventActor, target: &EventActor, code: CameoCode) -> bool {
+    let role = |a: &EventActor| a.code.get(3..6).unwrap_or("").to_string();
+    code.root() == "19"
+        && role(target) == "OPP"
+        && matches!(role(source).as_str(), "COP" | "MIL" | "GOV" | "SPY")
+        && source.code.get(..3) == target.code.get(..3)
 }
 
 /// Is `actor` a named person ("Hassan Nasrallah", "Hamas leader Ismail Haniyeh", "the
@@ -1257,6 +1271,19 @@ fn gap_end(clause: &Clause<'_>, pos: usize, gap: usize) -> usize {
         } else if clause.actor_at[k + 1].is_some() && clause.actor_at[k + 1] == clause.actor_at[k] {
             // "placed First Vice President Riek Machar under house arrest": a named actor
             // counts as one word.
+            end += 1;
+        } else if matches!(next, "and" | "or")
+            && clause.tokens.get(k + 2).is_some_and(|t| {
+                t.kind == TokenKind::Word
+                    && !t.capitalised
+                    && clause.actor_at[k + 2].is_none()
+                    && !DETERMINERS.contains(&t.lower.as_str())
+                    && !looks_like_finite_verb(&t.lower)
+            })
+            && clause.tokens[k].kind == TokenKind::Word
+            && !DETERMINERS.contains(&clause.word(k))
+        {
+            // "a full and immediate ceasefire": coordinated modifiers count as one.
             end += 1;
         } else if matches!(next, "$" | "€" | "£")
             || (clause
@@ -1932,7 +1959,9 @@ fn find_subject<'c, 'a>(clause: &'c Clause<'a>, verb: usize) -> Option<(&'c Acto
                 && !clause.tokens[verb - 1].capitalised
                 && clause.tokens[verb - 1].kind == TokenKind::Word
                 && actor.first > 0
-                && DETERMINERS.contains(&clause.word(actor.first - 1));
+                && (DETERMINERS.contains(&clause.word(actor.first - 1))
+                    // "a joint EU statement criticising Israel"
+                    || determined_noun(clause, verb - 1));
             if qualifier {
                 return None;
             }

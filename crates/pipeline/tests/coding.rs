@@ -1087,3 +1087,32 @@ fn counted_conjuncts_and_aid_deliveries() {
         &["NGOHLHIRC PSEGZA 073 asserted"],
     );
 }
+
+#[test]
+fn repression_articles_and_coordinated_modifiers() {
+    // Security forces firing on their own country's protesters is violent repression (175).
+    check(
+        "Iraqi security forces opened fire on anti-government demonstrators in Baghdad, killing at least 40 people.",
+        "2019-10-04",
+        &["IRQCOP IRQOPP 175 asserted"],
+    );
+    // "A U.S." opens a sentence; it is no part of a person's name.
+    check(
+        "A U.S. drone strike near Baghdad airport killed Iranian Quds Force commander Qassem Soleimani.",
+        "2020-01-03",
+        &["USAMIL IRN 195 asserted"],
+    );
+    // "a full and immediate ceasefire" counts its modifiers once.
+    check(
+        "India and Pakistan agreed to a full and immediate ceasefire on Saturday.",
+        "2025-05-10",
+        &["INDGOV PAKGOV 0871 asserted", "PAKGOV INDGOV 0871 asserted"],
+    );
+    // An actor qualifying the noun before an -ing form is not its subject, after a
+    // modifier too: the blocked statement criticised nobody.
+    check(
+        "Hungary blocked a joint EU statement criticising Israel.",
+        "2024-04-01",
+        &["HUNGOV IGOEUREEC 120 asserted"],
+    );
+}
