@@ -195,6 +195,17 @@ impl Coder {
                 i = m.end.max(m.verb + 1);
                 continue;
             }
+            // "Trump won the election, defeating Harris": beating a rival at the polls is no
+            // use of force.
+            if matches!(pattern.lemma.as_str(), "defeat" | "beat" | "rout")
+                && clause
+                    .tokens
+                    .iter()
+                    .any(|t| ELECTORAL_WORDS.contains(&t.lower.as_str()))
+            {
+                i = m.verb + 1;
+                continue;
+            }
             // "Iran executed a man accused of spying for Israel": after an event, a
             // participle right after its object noun describes the object.
             if is_reduced_relative(clause, m.verb) || is_background_relative(clause, m.verb) {
@@ -1427,6 +1438,10 @@ fn used_as_verb(clause: &Clause<'_>, i: usize) -> bool {
     {
         return false;
     }
+    // "coast guard personnel armed with knives": equipped, not supplied.
+    if word == "armed" && next == "with" {
+        return false;
+    }
     // "aid back into Gaza", "close to the border", "both sides": an adverb, an adjective
     // and a plural noun, not "back", "close" and "side".
     if (matches!(word, "back" | "close") && PREPOSITIONS.contains(&next))
@@ -1949,8 +1964,22 @@ fn find_subject<'c, 'a>(clause: &'c Clause<'a>, verb: usize) -> Option<(&'c Acto
             // "vetoed a Security Council resolution demanding a ceasefire": an actor that
             // qualifies the noun before an -ing form is not its subject.
             let between = clause.word(verb.saturating_sub(1));
+            // "a U.N. Security Council draft resolution demanding": nouns may follow the actor.
+            let nouns_between = actor.last + 2 < verb
+                && verb - actor.last <= 4
+                && (actor.last + 1..verb).all(|k| {
+                    let t = &clause.tokens[k];
+                    t.kind == TokenKind::Word
+                        && !t.capitalised
+                        && clause.actor_at[k].is_none()
+                        && !looks_like_finite_verb(&t.lower)
+                        && !BE_FORMS.contains(&t.lower.as_str())
+                        && !HAVE_FORMS.contains(&t.lower.as_str())
+                        && !MODALS.contains(&t.lower.as_str())
+                        && !t.lower.ends_with("ly")
+                });
             let qualifier = clause.word(verb).ends_with("ing")
-                && actor.last + 2 == verb
+                && (actor.last + 2 == verb || nouns_between)
                 && clause.actor_at[verb - 1].is_none()
                 && !BE_FORMS.contains(&between)
                 && !HAVE_FORMS.contains(&between)
@@ -2379,6 +2408,15 @@ fn is_reduced_relative(clause: &Clause<'_>, verb: usize) -> bool {
         let opener = clause.word(noun - 2);
         SPEECH_VERBS.contains(&opener) || opener == "that"
     };
+    // "deported 200 Venezuelans accused of gang membership": what someone is accused or
+    // convicted of describes them, whoever they are.
+    let charged = matches!(
+        clause.word(verb),
+        "accused" | "suspected" | "charged" | "convicted" | "sentenced"
+    ) && matches!(clause.word(verb + 1), "of" | "with" | "over" | "for" | "in");
+    if earlier_verb && !reported_clause && charged {
+        return true;
+    }
     earlier_verb
         && !reported_clause
         && clause.actor_at[noun].is_none()

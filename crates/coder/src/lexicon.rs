@@ -146,6 +146,11 @@ pub const IRREGULAR_PARTICIPLES: &[&str] = &[
 /// Nouns for what happens without a doer: "killed by the Malaysia Airlines crash", "the
 /// Turkey earthquake killed thousands". An actor modifying one of them is not an agent.
 pub const NON_AGENT_NOUNS: &[&str] = &[
+    // "profits from frozen Russian assets back the loan": property does not act.
+    "assets",
+    "profits",
+    "reserves",
+    "funds",
     "crash",
     "crashes",
     "accident",
@@ -266,6 +271,8 @@ pub const INTENT_CUES: &[&str] = &[
     "prepared",
     "preparing",
     "eager",
+    "due",
+    "slated",
     "willing",
     "keen",
     "poised",
@@ -587,6 +594,21 @@ pub const PLACE_MODIFIERS: &[&str] = &[
 ];
 
 /// Words of quantity whose "of" introduces the real subject: "hundreds of UN troops".
+/// Words of elections, where "defeat" and "beat" are votes, not force.
+pub const ELECTORAL_WORDS: &[&str] = &[
+    "election",
+    "elections",
+    "electoral",
+    "vote",
+    "votes",
+    "polls",
+    "runoff",
+    "run-off",
+    "primary",
+    "ballot",
+    "candidate",
+];
+
 /// Verbs of killing whose victim, when a named person, makes the act an assassination (186).
 pub const KILLING_LEMMAS: &[&str] = &["kill", "shoot dead", "shoot"];
 

@@ -1116,3 +1116,31 @@ fn repression_articles_and_coordinated_modifiers() {
         &["HUNGOV IGOEUREEC 120 asserted"],
     );
 }
+
+#[test]
+fn elections_charges_and_equipment() {
+    // Defeating a rival at the polls is no use of force.
+    check(
+        "Donald Trump won the presidential election, defeating Vice President Kamala Harris.",
+        "2024-11-06",
+        &[],
+    );
+    // What deportees are accused of describes them; it is nobody's accusation.
+    check(
+        "The United States deported 200 Venezuelans accused of gang membership to El Salvador.",
+        "2025-03-16",
+        &["USAGOV VEN 174 asserted"],
+    );
+    // "armed with knives" is equipped, not supplied with arms.
+    check(
+        "Chinese coast guard personnel armed with knives boarded Philippine navy boats.",
+        "2024-06-17",
+        &["CHNMIL PHLMIL 171 asserted"],
+    );
+    // A resolution that was vetoed demanded nothing itself.
+    check(
+        "The United States vetoed a U.N. Security Council draft resolution demanding a ceasefire in Gaza.",
+        "2024-11-20",
+        &["USAGOV IGOUNO 129 asserted"],
+    );
+}
