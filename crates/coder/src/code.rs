@@ -151,6 +151,7 @@ impl Coder {
             let before = events.len();
             self.code_sentence(input, sentence, &clause, &mut events, &recent_objects);
             self.code_frames(input, sentence, &clause, &mut events);
+            code_opening_visit(input, sentence, &clause, &mut events);
             code_fighting_between(input, sentence, &clause, &mut events);
             dedup_tail(&mut events, before);
             drop_superseded_statements(&mut events, before);
@@ -185,12 +186,20 @@ impl Coder {
             } else {
                 coordinated_infinitive(clause, m.verb)
             };
-            let purpose = to.is_some_and(|to| {
-                to >= 1
-                    && events.len() > first_event
-                    && !INTENT_CUES.contains(&clause.word(to - 1))
-                    && !NEGATING_VERBS.contains(&clause.word(to - 1))
-            });
+            // "prompting Mexico to break off relations" says Mexico did.
+            let prompted = m.verb >= 2
+                && clause.word(m.verb - 1) == "to"
+                && clause.actor_at[m.verb - 2].is_some_and(|a| {
+                    let first = phrase_start(clause, clause.actors[a].first);
+                    first > 0 && PROMPTING_VERBS.contains(&clause.word(first - 1))
+                });
+            let purpose = !prompted
+                && to.is_some_and(|to| {
+                    to >= 1
+                        && events.len() > first_event
+                        && !INTENT_CUES.contains(&clause.word(to - 1))
+                        && !NEGATING_VERBS.contains(&clause.word(to - 1))
+                });
             if purpose {
                 i = m.end.max(m.verb + 1);
                 continue;
@@ -246,6 +255,7 @@ impl Coder {
             if m.verb >= 2
                 && clause.word(m.verb - 1) == "to"
                 && clause.actor_at[m.verb - 2].is_some()
+                && !prompted
             {
                 i = m.end.max(m.verb + 1);
                 continue;
@@ -934,6 +944,65 @@ fn names_a_person(clause: &Clause<'_>, actor: &EventActor) -> bool {
             });
             entry.contains("people.txt") || entry.starts_with("titled person") || titled_name
         })
+}
+
+/// "On a visit to Panama City, Rubio warned ...", "During a trip to Kyiv, Blinken said ...":
+/// an opening phrase naming a visit is the clause subject's visit, hosted by the place.
+fn code_opening_visit(
+    input: &CodingInput<'_>,
+    sentence: &Sentence,
+    clause: &Clause<'_>,
+    events: &mut Vec<Event>,
+) {
+    if !matches!(clause.word(0), "on" | "during") {
+        return;
+    }
+    let Some(comma) = (1..clause.tokens.len().min(12)).find(|&k| clause.word(k) == ",") else {
+        return;
+    };
+    let Some(visit) = (1..comma).find(|&k| matches!(clause.word(k), "visit" | "trip" | "tour"))
+    else {
+        return;
+    };
+    if clause.word(visit + 1) != "to" {
+        return;
+    }
+    let Some(host) = (visit + 2..comma).find_map(|k| clause.actor_at[k]) else {
+        return;
+    };
+    // The subject: the first actor after the comma, followed by its verb.
+    let Some(visitor) = clause.actors.iter().find(|a| {
+        a.first > comma
+            && clause
+                .tokens
+                .get(a.last + 1)
+                .is_some_and(|t| looks_like_finite_verb(&t.lower) || t.lower.ends_with('s'))
+    }) else {
+        return;
+    };
+    let host = actor_ref(&clause.actors[host]);
+    let visitor = actor_ref(visitor);
+    let (Some(visit_code), Some(host_code)) = (CameoCode::parse("042"), CameoCode::parse("043"))
+    else {
+        return;
+    };
+    if same_actor(&host, &visitor) || !is_party_pair(&visitor, &host, visit_code) {
+        return;
+    }
+    let trigger = Span::new(
+        clause.tokens[visit].span.start,
+        clause.tokens[visit].span.end,
+    );
+    for (from, to, code) in [(&visitor, &host, visit_code), (&host, &visitor, host_code)] {
+        events.push(new_event(
+            input,
+            sentence,
+            (from.clone(), to.clone()),
+            (code, Modality::Asserted),
+            trigger,
+            0.7,
+        ));
+    }
 }
 
 fn new_event(

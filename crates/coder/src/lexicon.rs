@@ -594,6 +594,19 @@ pub const PLACE_MODIFIERS: &[&str] = &[
 ];
 
 /// Words of quantity whose "of" introduces the real subject: "hundreds of UN troops".
+/// Verbs whose object then does what follows: "prompting Mexico to break off relations".
+pub const PROMPTING_VERBS: &[&str] = &[
+    "prompting",
+    "prompted",
+    "forcing",
+    "forced",
+    "spurring",
+    "spurred",
+    "leading",
+    "triggering",
+    "provoking",
+];
+
 /// Words of elections, where "defeat" and "beat" are votes, not force.
 pub const ELECTORAL_WORDS: &[&str] = &[
     "election",

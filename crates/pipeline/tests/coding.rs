@@ -1144,3 +1144,23 @@ fn elections_charges_and_equipment() {
         &["USAGOV IGOUNO 129 asserted"],
     );
 }
+
+#[test]
+fn prompted_acts_and_opening_visits() {
+    // "prompting X to VERB" says X did it.
+    check(
+        "Russia expelled two British diplomats, prompting Britain to expel a Russian diplomat.",
+        "2024-05-09",
+        &["RUSGOV GBRGOV 166 asserted", "GBRGOV RUSGOV 166 asserted"],
+    );
+    // An opening "During a trip to Kyiv" is the subject's visit.
+    check(
+        "During a trip to Kyiv, Blinken pledged more aid to Ukraine.",
+        "2024-05-14",
+        &[
+            "USAGOV UKRGOV 033 asserted",
+            "USAGOV UKRGOV 042 asserted",
+            "UKRGOV USAGOV 043 asserted",
+        ],
+    );
+}
