@@ -877,12 +877,9 @@ impl Coder {
 /// An event of `sentence`, with the sentence as its evidence.
 /// Is the verb at `verb` a bare form right after its subject, which opens a that-clause
 /// ("that Ukraine cede", "that Russia and Ukraine hold talks")?
-fn is_mandative(clause: &Clause<'_>, subject: &Actor<'_>, verb: usize, lemma: &str) -> bool {
-    let base = lemma.split(' ').next().unwrap_or(lemma);
-    if clause.word(verb) != base || subject.last + 1 != verb {
-        return false;
-    }
-    let first = chain_left(clause, Some(subject))
+/// Where the compound an actor closes begins: "Russia and Ukraine" for "Ukraine".
+fn first_conjunct(clause: &Clause<'_>, actor: &Actor<'_>) -> usize {
+    chain_left(clause, Some(actor))
         .first()
         .and_then(|f| {
             clause
@@ -890,7 +887,15 @@ fn is_mandative(clause: &Clause<'_>, subject: &Actor<'_>, verb: usize, lemma: &s
                 .iter()
                 .find(|a| Some(a.mention.span) == f.span)
         })
-        .map_or(subject.first, |a| a.first);
+        .map_or(actor.first, |a| a.first)
+}
+
+fn is_mandative(clause: &Clause<'_>, subject: &Actor<'_>, verb: usize, lemma: &str) -> bool {
+    let base = lemma.split(' ').next().unwrap_or(lemma);
+    if clause.word(verb) != base || subject.last + 1 != verb {
+        return false;
+    }
+    let first = first_conjunct(clause, subject);
     // "that" may read as the subject's determiner; only "the" is skipped here.
     let mut k = if first > 0 && clause.word(first - 1) == "the" {
         first - 1
@@ -2009,15 +2014,7 @@ fn find_subject<'c, 'a>(clause: &'c Clause<'a>, verb: usize) -> Option<(&'c Acto
                     });
             // "to" before an actor is a preposition ("sent aid to Gaza"): never a subject.
             // "relations between Moscow and the EU": the last of governed conjuncts is governed.
-            let first_conjunct = chain_left(clause, Some(actor))
-                .first()
-                .and_then(|first| {
-                    clause
-                        .actors
-                        .iter()
-                        .find(|a| Some(a.mention.span) == first.span)
-                })
-                .map_or(actor.first, |a| a.first);
+            let first_conjunct = first_conjunct(clause, actor);
             // In a passive they are what was acted on: "The talks between Armenia and
             // Azerbaijan were hosted by the United States".
             let before = if first_conjunct < actor.first && !is_passive(clause, verb) {
