@@ -62,6 +62,27 @@ impl<'a> Clause<'a> {
                 i += 1;
             }
         }
+        // "was \"deeply concerned\" about": quotes around a few lowercase words mark a phrase
+        // inside the sentence, not speech; they are read through.
+        let is_quote = |t: &Token| matches!(t.lower.as_str(), "\"" | "“" | "”");
+        let mut i = 0;
+        while i < tokens.len() {
+            if is_quote(&tokens[i]) {
+                let close = (i + 1..tokens.len().min(i + 6)).find(|&k| is_quote(&tokens[k]));
+                let phrase = close.is_some_and(|c| {
+                    c > i + 1
+                        && tokens[i + 1..c]
+                            .iter()
+                            .all(|t| t.kind == TokenKind::Word && !t.capitalised)
+                });
+                if let (true, Some(c)) = (phrase, close) {
+                    tokens.remove(c);
+                    tokens.remove(i);
+                    continue;
+                }
+            }
+            i += 1;
+        }
         let mut actor_at = vec![None; tokens.len()];
         let mut actors = Vec::new();
         // Mentions come sorted by position; take this sentence's slice without a full scan.
@@ -260,7 +281,14 @@ impl Coder {
                 i = m.end.max(m.verb + 1);
                 continue;
             }
-            let passive = is_passive(clause, m.verb);
+            // "was deeply concerned about": a state of mind, not a passive; and only the one
+            // who feels it comments ("exercises alarming NATO members" is no statement).
+            let state_of_mind = STATE_OF_MIND_LEMMAS.contains(&pattern.lemma.as_str());
+            if state_of_mind && !is_passive(clause, m.verb) {
+                i = m.verb + 1;
+                continue;
+            }
+            let passive = is_passive(clause, m.verb) && !state_of_mind;
             let found = find_subject(clause, m.verb);
             let subject = found.map(|(a, _)| a);
             let subject_confidence = found.map_or(0.5, |(_, c)| c);

@@ -594,6 +594,10 @@ pub const PLACE_MODIFIERS: &[&str] = &[
 ];
 
 /// Words of quantity whose "of" introduces the real subject: "hundreds of UN troops".
+/// Verbs whose participle after "be" states a feeling: "X was concerned by Y" is X's comment
+/// on Y, not Y concerning X.
+pub const STATE_OF_MIND_LEMMAS: &[&str] = &["concern", "alarm", "worry", "trouble", "disappoint"];
+
 /// Verbs whose object then does what follows: "prompting Mexico to break off relations".
 pub const PROMPTING_VERBS: &[&str] = &[
     "prompting",

@@ -1164,3 +1164,19 @@ fn prompted_acts_and_opening_visits() {
         ],
     );
 }
+
+#[test]
+fn states_of_mind_and_scare_quotes() {
+    // "was concerned about" is the speaker's pessimistic comment, through scare quotes too.
+    check(
+        "India said on Tuesday that New Delhi was \"deeply concerned\" about the safety of minorities in neighbouring Bangladesh.",
+        "2024-08-06",
+        &["INDGOV BGDGOV 012 reported"],
+    );
+    // What alarms others is no comment by whoever causes it.
+    check(
+        "Russia and Belarus launched joint military exercises, alarming neighbouring Poland.",
+        "2025-09-12",
+        &["RUSGOV BLRGOV 062 asserted", "BLRGOV RUSGOV 062 asserted"],
+    );
+}
