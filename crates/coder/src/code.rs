@@ -332,6 +332,16 @@ impl Coder {
                             .filter(|a| !REGION_CODES.contains(&a.mention.code.as_str()))
                     }),
             };
+            // "shot down 45 drones launched by Russia", "intercepted missiles fired from Yemen":
+            // force against weapons is force against whoever launched them.
+            let object = object.or_else(|| {
+                (matches!(pattern.code.root(), "18" | "19" | "20") && !is_passive(clause, m.verb))
+                    .then(|| {
+                        instrument_agent(clause, m.verb + 1)
+                            .or_else(|| attack_origin(clause, m.verb + 1))
+                    })
+                    .flatten()
+            });
             // "asking the president to help Iran": an appeal's addressee comes before the act
             // asked for; an actor after "to VERB" is the act's object, not the addressee.
             let object = object.filter(|a| {

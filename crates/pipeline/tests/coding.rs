@@ -1173,6 +1173,12 @@ fn states_of_mind_and_scare_quotes() {
         "2024-08-06",
         &["INDGOV BGDGOV 012 reported"],
     );
+    // Force against weapons is force against whoever launched them.
+    check(
+        "Ukraine's air force said it had shot down 45 of 60 drones launched by Russia overnight.",
+        "2025-05-23",
+        &["UKRMIL RUS 190 reported"],
+    );
     // What alarms others is no comment by whoever causes it.
     check(
         "Russia and Belarus launched joint military exercises, alarming neighbouring Poland.",
