@@ -499,10 +499,11 @@ impl Coder {
                 targets
             };
             // "Russia and Ukraine accused each other": said outright, any act is mutual.
+            // ... and so is "Canada and India each expelled six diplomats".
             let each_other = matches!(
                 (clause.word(m.verb + 1), clause.word(m.verb + 2)),
                 ("each", "other") | ("one", "another")
-            );
+            ) || (m.verb > 0 && clause.word(m.verb - 1) == "each");
             let reciprocal = targets.is_empty()
                 && sources.len() >= 2
                 && !is_passive
@@ -1472,7 +1473,9 @@ fn used_as_verb(clause: &Clause<'_>, i: usize) -> bool {
         return false;
     }
     let prev = clause.word(i - 1);
-    if DETERMINERS.contains(&prev) || prev == "'s" {
+    // "Canada and India each expelled": a floating "each" after the subject.
+    let floating_each = prev == "each" && i >= 2 && clause.actor_at[i - 2].is_some();
+    if (DETERMINERS.contains(&prev) && !floating_each) || prev == "'s" {
         return false;
     }
     // "Free Tibet banners", "the Free Syrian Army": a capitalised word inside a sentence that

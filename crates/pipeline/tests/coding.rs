@@ -1179,6 +1179,12 @@ fn states_of_mind_and_scare_quotes() {
         "2025-05-23",
         &["UKRMIL RUS 190 reported"],
     );
+    // "each" after a compound subject makes the act mutual.
+    check(
+        "Canada and India each expelled six diplomats on Monday.",
+        "2024-10-14",
+        &["CANGOV INDGOV 166 asserted", "INDGOV CANGOV 166 asserted"],
+    );
     // What alarms others is no comment by whoever causes it.
     check(
         "Russia and Belarus launched joint military exercises, alarming neighbouring Poland.",
