@@ -214,13 +214,19 @@ impl Coder {
                     let first = phrase_start(clause, clause.actors[a].first);
                     first > 0 && PROMPTING_VERBS.contains(&clause.word(first - 1))
                 });
-            let purpose = !prompted
-                && to.is_some_and(|to| {
-                    to >= 1
-                        && events.len() > first_event
-                        && !INTENT_CUES.contains(&clause.word(to - 1))
-                        && !NEGATING_VERBS.contains(&clause.word(to - 1))
-                });
+            // "in a bid to ease tensions", "in an effort to end the war": a purpose named by a
+            // noun is an aim, not an act.
+            let aim = m.verb >= 2
+                && clause.word(m.verb - 1) == "to"
+                && AIM_NOUNS.contains(&clause.word(m.verb - 2));
+            let purpose = aim
+                || (!prompted
+                    && to.is_some_and(|to| {
+                        to >= 1
+                            && events.len() > first_event
+                            && !INTENT_CUES.contains(&clause.word(to - 1))
+                            && !NEGATING_VERBS.contains(&clause.word(to - 1))
+                    }));
             if purpose {
                 i = m.end.max(m.verb + 1);
                 continue;

@@ -598,6 +598,11 @@ pub const PLACE_MODIFIERS: &[&str] = &[
 /// on Y, not Y concerning X.
 pub const STATE_OF_MIND_LEMMAS: &[&str] = &["concern", "alarm", "worry", "trouble", "disappoint"];
 
+/// Nouns naming an aim before an infinitive: "in a bid to ease tensions".
+pub const AIM_NOUNS: &[&str] = &[
+    "bid", "effort", "efforts", "attempt", "attempts", "drive", "push",
+];
+
 /// Verbs whose object then does what follows: "prompting Mexico to break off relations".
 pub const PROMPTING_VERBS: &[&str] = &[
     "prompting",

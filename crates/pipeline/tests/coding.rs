@@ -1179,6 +1179,12 @@ fn states_of_mind_and_scare_quotes() {
         "2025-05-23",
         &["UKRMIL RUS 190 reported"],
     );
+    // An aim named by a noun ("in a bid to ease tensions") is no act.
+    check(
+        "Egypt hosted Hamas leaders in Cairo in a bid to end the war with Israel.",
+        "2025-02-28",
+        &["EGYGOV PSEREBHMS 043 asserted", "PSEREBHMS EGYGOV 042 asserted"],
+    );
     // "each" after a compound subject makes the act mutual.
     check(
         "Canada and India each expelled six diplomats on Monday.",
