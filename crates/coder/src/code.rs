@@ -1604,7 +1604,10 @@ fn used_as_verb(clause: &Clause<'_>, i: usize) -> bool {
     // An adjective before a noun-like use: "the long-awaited talks".
     if i >= 2 && DETERMINERS.contains(&clause.word(i - 2)) && !ADVERBS_BEFORE_VERB.contains(&prev) {
         let prev_tok = &clause.tokens[i - 1];
-        let adjective_like = ADJECTIVE_ENDINGS.iter().any(|e| prev.ends_with(e))
+        // "-ment" nouns ("a statement blaming Israel", "the government accusing") end like
+        // "-ent" adjectives but are nouns.
+        let adjective_like = (ADJECTIVE_ENDINGS.iter().any(|e| prev.ends_with(e))
+            && !prev.ends_with("ment"))
             || COMMON_ADJECTIVES.contains(&prev);
         if prev_tok.kind == TokenKind::Word
             && !prev_tok.capitalised

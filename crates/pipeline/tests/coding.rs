@@ -1183,7 +1183,16 @@ fn states_of_mind_and_scare_quotes() {
     check(
         "Egypt hosted Hamas leaders in Cairo in a bid to end the war with Israel.",
         "2025-02-28",
-        &["EGYGOV PSEREBHMS 043 asserted", "PSEREBHMS EGYGOV 042 asserted"],
+        &[
+            "EGYGOV PSEREBHMS 043 asserted",
+            "PSEREBHMS EGYGOV 042 asserted",
+        ],
+    );
+    // "a statement blaming Israel": "-ment" nouns are no adjectives, the statement blames.
+    check(
+        "Hamas issued a statement blaming Israel for the attack.",
+        "2024-07-31",
+        &["PSEREBHMS ISRGOV 1123 asserted"],
     );
     // "each" after a compound subject makes the act mutual.
     check(
