@@ -2213,6 +2213,12 @@ fn find_object_within<'c, 'a>(
     let mut k = from;
     while k < limit {
         let t = &clause.tokens[k];
+        // "freed 14 prisoners, including opposition figure Siarhei Tsikhanouski": the named
+        // member stands for the group it belongs to.
+        if t.lower == "," && k > from && clause.word(k + 1) == "including" {
+            k += 2;
+            continue;
+        }
         if is_clause_break(t) || t.lower == "," || CLAUSE_OPENERS.contains(&t.lower.as_str()) {
             return None;
         }

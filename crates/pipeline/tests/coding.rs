@@ -1194,6 +1194,12 @@ fn states_of_mind_and_scare_quotes() {
         "2024-07-31",
         &["PSEREBHMS ISRGOV 1123 asserted"],
     );
+    // ", including X" after an unnamed group names who was in it.
+    check(
+        "Belarus freed 14 prisoners, including opposition figure Siarhei Tsikhanouski, on Saturday.",
+        "2025-06-21",
+        &["BLRGOV BLROPP 0841 asserted"],
+    );
     // "each" after a compound subject makes the act mutual.
     check(
         "Canada and India each expelled six diplomats on Monday.",
