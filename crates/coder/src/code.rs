@@ -919,9 +919,6 @@ impl Coder {
     }
 }
 
-/// An event of `sentence`, with the sentence as its evidence.
-/// Is the verb at `verb` a bare form right after its subject, which opens a that-clause
-/// ("that Ukraine cede", "that Russia and Ukraine hold talks")?
 /// Where the compound an actor closes begins: "Russia and Ukraine" for "Ukraine".
 fn first_conjunct(clause: &Clause<'_>, actor: &Actor<'_>) -> usize {
     chain_left(clause, Some(actor))
@@ -935,6 +932,8 @@ fn first_conjunct(clause: &Clause<'_>, actor: &Actor<'_>) -> usize {
         .map_or(actor.first, |a| a.first)
 }
 
+/// Is the verb at `verb` a bare form right after its subject, which opens a that-clause
+/// ("that Ukraine cede", "that Russia and Ukraine hold talks")?
 fn is_mandative(clause: &Clause<'_>, subject: &Actor<'_>, verb: usize, lemma: &str) -> bool {
     let base = lemma.split(' ').next().unwrap_or(lemma);
     if clause.word(verb) != base || subject.last + 1 != verb {
@@ -1055,6 +1054,7 @@ fn code_opening_visit(
     }
 }
 
+/// An event of `sentence`, with the sentence as its evidence.
 fn new_event(
     input: &CodingInput<'_>,
     sentence: &Sentence,
@@ -2064,13 +2064,18 @@ fn find_subject<'c, 'a>(clause: &'c Clause<'a>, verb: usize) -> Option<(&'c Acto
                     });
             // "to" before an actor is a preposition ("sent aid to Gaza"): never a subject.
             // "relations between Moscow and the EU": the last of governed conjuncts is governed.
-            let first_conjunct = first_conjunct(clause, actor);
             // In a passive they are what was acted on: "The talks between Armenia and
-            // Azerbaijan were hosted by the United States".
-            let before = if first_conjunct < actor.first && !is_passive(clause, verb) {
-                phrase_start(clause, first_conjunct)
-                    .checked_sub(1)
-                    .map_or("", |p| clause.word(p))
+            // Azerbaijan were hosted by the United States". Only a conjunction before the
+            // actor makes it a conjunct.
+            let before = if matches!(before, "and" | "or" | ",") && !is_passive(clause, verb) {
+                let first = first_conjunct(clause, actor);
+                if first < actor.first {
+                    phrase_start(clause, first)
+                        .checked_sub(1)
+                        .map_or("", |p| clause.word(p))
+                } else {
+                    before
+                }
             } else {
                 before
             };
@@ -2620,7 +2625,6 @@ fn is_topic(clause: &Clause<'_>, first: usize) -> bool {
     })
 }
 
-/// A government code as its country, for places: `LBNGOV` → `LBN`.
 /// The place a protest at `verb` was held in ("in London", "outside parliament in Tbilisi"),
 /// in its clause and other than whom it was against (a place that is only where it was held
 /// may be both: "protested in Tbilisi" is Georgians against their government).
@@ -2640,6 +2644,7 @@ fn protest_venue<'c, 'a>(
     })
 }
 
+/// A government code as its country, for places: `LBNGOV` → `LBN`.
 fn country_of_place(mut actor: EventActor) -> EventActor {
     if actor.code.len() == 6 && actor.code.ends_with("GOV") {
         actor.code.truncate(3);

@@ -593,7 +593,6 @@ pub const PLACE_MODIFIERS: &[&str] = &[
     "coastal",
 ];
 
-/// Words of quantity whose "of" introduces the real subject: "hundreds of UN troops".
 /// Verbs whose participle after "be" states a feeling: "X was concerned by Y" is X's comment
 /// on Y, not Y concerning X.
 pub const STATE_OF_MIND_LEMMAS: &[&str] = &["concern", "alarm", "worry", "trouble", "disappoint"];
@@ -656,6 +655,7 @@ pub const MEMBERS_OF: &[&str] = &[
     "forces",
 ];
 
+/// Words of quantity whose "of" introduces the real subject: "hundreds of UN troops".
 pub const QUANTIFIERS: &[&str] = &[
     "hundreds",
     "thousands",

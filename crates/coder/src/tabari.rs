@@ -2020,8 +2020,6 @@ impl<'c> Analysed<'c> {
             pattern: &'p TabariPattern,
             slots: Slots,
             upper_start: Option<usize>,
-            /// Where the pattern's first word matched.
-            reach: usize,
         }
         let mut best: Option<PatternChoice<'_>> = None;
         let mut default: Option<(String, String)> = None;
@@ -2055,17 +2053,6 @@ impl<'c> Analysed<'c> {
                 let Some(lower_score) = self.match_lower(&p.lower, v.end, limit, &mut slots) else {
                     continue;
                 };
-                // Where the pattern's first word matched: among equally specific patterns the
-                // nearer object wins ("staged a protest ... unfurling Free Tibet banners" is
-                // `* PROTEST`, not `* FREE`), as a parse would see the verb's own object.
-                let reach = p
-                    .lower
-                    .iter()
-                    .find(|e| matches!(e.slot, Slot::Word(_) | Slot::Synset(_)))
-                    .and_then(|e| {
-                        (v.end..limit).find(|&at| self.elem_at(e, at, true, limit).is_some())
-                    })
-                    .unwrap_or(v.end);
                 let (upper_score, upper_start) = if p.upper.is_empty() {
                     (0, None)
                 } else {
@@ -2079,17 +2066,21 @@ impl<'c> Analysed<'c> {
                 // The best score wins; among equals the first, except that a pattern written
                 // again later replaces the earlier one (PETRARCH-2 keeps the last of
                 // duplicates: CAMEO.2.0 lists `- * &TREATY` three times with three codes).
+                // Among equally specific patterns (PETRARCH-2) the nearer object wins ("staged
+                // a protest ... unfurling Free Tibet banners" is `* PROTEST`, not `* FREE`), as
+                // a parse would see the verb's own object; only ties need to know where.
                 if best.as_ref().is_none_or(|b| {
                     score > b.score
                         || (score == b.score
-                            && (p.text == b.pattern.text || (self.petrarch2() && reach < b.reach)))
+                            && (p.text == b.pattern.text
+                                || (self.petrarch2()
+                                    && self.reach(p, v, limit) < self.reach(b.pattern, v, limit))))
                 }) {
                     best = Some(PatternChoice {
                         score,
                         pattern: p,
                         slots,
                         upper_start,
-                        reach,
                     });
                 }
             }
@@ -2502,12 +2493,19 @@ impl<'c> Analysed<'c> {
             .map(|c| c.as_str().to_string())
     }
 
-    /// Is the dictionary PETRARCH-2's (it carries transformations)? Its coder reads
-    /// negation; TABARI and PETRARCH-1 dictionaries write negation into their patterns.
     /// PETRARCH-2 compares pattern nouns with the parse's lemmas, so CAMEO.2.0's
     /// `- * ASSURANCE` covers "received assurances"; TABARI's patterns spell plurals out.
     fn plural_of(&self, word: &str, noun: &str) -> bool {
         self.petrarch2() && is_plural_of(word, noun)
+    }
+
+    /// Where after verb `v` the first word or synonym set of pattern `p` matches.
+    fn reach(&self, p: &TabariPattern, v: &VerbHit, limit: usize) -> usize {
+        p.lower
+            .iter()
+            .find(|e| matches!(e.slot, Slot::Word(_) | Slot::Synset(_)))
+            .and_then(|e| (v.end..limit).find(|&at| self.elem_at(e, at, true, limit).is_some()))
+            .unwrap_or(v.end)
     }
 
     /// A headline capitalises most words, verbs among them.
@@ -2516,6 +2514,8 @@ impl<'c> Analysed<'c> {
         words.iter().filter(|t| t.capital).count() * 2 > words.len()
     }
 
+    /// Is the dictionary PETRARCH-2's (it carries transformations)? Its coder reads
+    /// negation; TABARI and PETRARCH-1 dictionaries write negation into their patterns.
     fn petrarch2(&self) -> bool {
         !self.coder.verbs.transformations.is_empty()
     }
